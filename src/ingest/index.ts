@@ -1,0 +1,2 @@
+/** ingest: see docs/architecture. */
+export {};

@@ -1,0 +1,17 @@
+/** Normalises an HS code as written on manifests ("2002.90", "5205 12", "HS 6109.10.0012") to digits. */
+export function normalizeHs(raw: string): string | null {
+  const digits = raw.replace(/^\s*(hs|hts)\s*/i, '').replace(/[\s.-]/g, '');
+  if (!/^\d{2,10}$/.test(digits)) return null;
+  return digits;
+}
+
+/**
+ * How a code relates to a table prefix: `exact` when the code lies inside the prefix
+ * (520512 in 52), `partial` when the code is coarser than the prefix (2002 vs 200290: it may or
+ * may not be paste), else null.
+ */
+export function hsPrefixMatch(code: string, prefix: string): 'exact' | 'partial' | null {
+  if (code.startsWith(prefix)) return 'exact';
+  if (prefix.startsWith(code)) return 'partial';
+  return null;
+}

@@ -1,0 +1,3 @@
+/** Normalisation: names, identifiers, places and goods turned into comparable facts. */
+export * from './goods/index.ts';
+export * from './places/index.ts';

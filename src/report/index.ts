@@ -1,0 +1,2 @@
+/** report: see docs/architecture. */
+export {};

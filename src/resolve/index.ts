@@ -1,0 +1,2 @@
+/** resolve: see docs/architecture. */
+export {};

@@ -1,0 +1,2 @@
+/** screen: see docs/architecture. */
+export {};

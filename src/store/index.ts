@@ -1,0 +1,14 @@
+/** Storage: one interface, two backends (embedded SQLite, PostgreSQL), one Kysely codebase. */
+
+export { openStore } from './open.ts';
+export type {
+  BatchCounts,
+  ImportSession,
+  IterateOptions,
+  PartyLink,
+  ScreenRunInput,
+  ScreenRunSummary,
+  Store,
+  StoredFinding,
+  TradeStatFilter,
+} from './store.ts';
