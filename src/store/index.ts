@@ -1,6 +1,6 @@
 /** Storage: one interface, two backends (embedded SQLite, PostgreSQL), one Kysely codebase. */
 
-export { openStore } from './open.ts';
+export { type OpenOptions, openStore, redactUrl } from './open.ts';
 export type {
   BatchCounts,
   ImportSession,

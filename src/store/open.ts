@@ -1,9 +1,49 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Kysely } from 'kysely';
+import { postgresExec } from './exec-postgres.ts';
+import { sqliteExec } from './exec-sqlite.ts';
+import { KyselyStore } from './kysely-store.ts';
+import { migrateToLatest } from './migrations.ts';
 import type { Store } from './store.ts';
 
+export interface OpenOptions {
+  /** PostgreSQL only: the schema (search_path) to use; created if missing. */
+  readonly pgSchema?: string;
+}
+
+/** Hides the password of a connection URL for display. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres://…';
+  }
+}
+
 /**
- * Opens the store at `target`: a `postgres://` URL selects PostgreSQL, anything else is a
- * SQLite file path (`:memory:` for a throwaway store). Migrations run on open.
+ * Opens the store at `target`: a `postgres://` or `postgresql://` URL selects PostgreSQL,
+ * anything else is a SQLite file path (`:memory:` for a throwaway store). Migrations run on open.
  */
-export async function openStore(target: string): Promise<Store> {
-  throw new Error(`store backend for ${target} is being written`);
+export async function openStore(target: string, opts: OpenOptions = {}): Promise<Store> {
+  if (/^postgres(ql)?:\/\//i.test(target)) {
+    const ex = await postgresExec(target, opts.pgSchema);
+    try {
+      await migrateToLatest(ex.db as unknown as Kysely<unknown>, true);
+    } catch (err) {
+      await ex.close();
+      throw err;
+    }
+    return new KyselyStore(
+      ex,
+      'postgres',
+      redactUrl(target) + (opts.pgSchema ? ` (schema ${opts.pgSchema})` : ''),
+    );
+  }
+  if (target !== ':memory:') mkdirSync(dirname(resolve(target)), { recursive: true });
+  const ex = sqliteExec(target);
+  await migrateToLatest(ex.db as unknown as Kysely<unknown>, false);
+  return new KyselyStore(ex, 'sqlite', target === ':memory:' ? ':memory:' : resolve(target));
 }

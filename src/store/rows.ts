@@ -1,0 +1,259 @@
+import {
+  type DatasetName,
+  type Entity,
+  type EntityId,
+  type FtmProperty,
+  type FtmSchema,
+  ID_PROPS,
+  NAME_PROPS,
+  type PartyRole,
+  type Provenance,
+  type RecordBundle,
+  type RelationshipKind,
+  type ShipmentParty,
+  type Statement,
+  type StoredMembership,
+  type StoredRelationship,
+  type StoredShipment,
+  type StoredTradeStat,
+  schemaIsA,
+} from '../model/index.ts';
+import type { Row } from './exec.ts';
+import type { FactTable, Tables } from './schema.ts';
+
+/** Maps facts to table rows and back. Kept apart from SQL so both directions sit side by side. */
+
+const FOLDED_PROPS: ReadonlySet<string> = new Set<string>([...NAME_PROPS, ...ID_PROPS]);
+
+/** Lookup key for names and identifiers: NFKC, lower case, single spaces. */
+export function foldLookup(s: string): string {
+  return s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+export function factRows(b: RecordBundle, importId: number): Record<FactTable, Row[]> {
+  const p = b.provenance;
+  const base = {
+    dataset: p.dataset,
+    record_key: p.recordKey,
+    source_file: p.sourceFile,
+    line: p.line,
+    import_id: importId,
+    removed_at: null,
+  };
+  const out: Record<FactTable, Row[]> = {
+    statements: [],
+    relationships: [],
+    memberships: [],
+    shipments: [],
+    trade_stats: [],
+  };
+  for (const e of b.entities ?? []) {
+    let any = false;
+    for (const [prop, values] of Object.entries(e.properties)) {
+      for (const v of values ?? []) {
+        if (v.value.length === 0) continue;
+        any = true;
+        out.statements.push({
+          ...base,
+          entity_id: e.id,
+          schema: e.schema,
+          prop,
+          value: v.value,
+          lang: v.lang ?? null,
+          folded: FOLDED_PROPS.has(prop) ? foldLookup(v.value) : null,
+        });
+      }
+    }
+    // An entity with no properties still exists: record its schema with an `id` statement.
+    if (!any) {
+      out.statements.push({
+        ...base,
+        entity_id: e.id,
+        schema: e.schema,
+        prop: 'id',
+        value: e.id,
+        lang: null,
+        folded: null,
+      });
+    }
+  }
+  for (const r of b.relationships ?? []) {
+    out.relationships.push({
+      ...base,
+      id: r.id,
+      kind: r.kind,
+      schema: r.schema,
+      source_id: r.source,
+      target_id: r.target,
+      percentage: r.percentage,
+      role: r.role,
+      start_date: r.startDate,
+      end_date: r.endDate,
+    });
+  }
+  for (const m of b.memberships ?? []) {
+    out.memberships.push({
+      ...base,
+      id: m.id,
+      entity_id: m.entityId,
+      list: m.list,
+      program: m.program,
+      effective_date: m.effectiveDate,
+      end_date: m.endDate,
+      scope: m.scope,
+      raw_text: m.rawText,
+    });
+  }
+  for (const s of b.shipments ?? []) {
+    out.shipments.push({
+      ...base,
+      id: s.id,
+      arrival_date: s.arrivalDate,
+      origin_country: s.originCountry,
+      parties: JSON.stringify(s.parties),
+      port_lading: s.portOfLading ? JSON.stringify(s.portOfLading) : null,
+      port_unlading: s.portOfUnlading ? JSON.stringify(s.portOfUnlading) : null,
+      lines: JSON.stringify(s.lines),
+      raw: JSON.stringify(s.raw),
+    });
+  }
+  for (const t of b.tradeStats ?? []) {
+    out.trade_stats.push({
+      ...base,
+      reporter_region: t.reporterRegion,
+      partner_country: t.partnerCountry,
+      month: t.month,
+      hs_code: t.hsCode,
+      value_usd: t.valueUsd,
+      quantity: t.quantity,
+      quantity_unit: t.quantityUnit,
+      flow: t.flow,
+    });
+  }
+  return out;
+}
+
+type FactRow<T extends FactTable> = Omit<Tables[T], 'seq'> & { seq?: unknown };
+
+export function provenanceOf(r: {
+  dataset: string;
+  source_file: string;
+  record_key: string;
+  line: number | null;
+}): Provenance {
+  return {
+    dataset: r.dataset as DatasetName,
+    sourceFile: r.source_file,
+    recordKey: r.record_key,
+    line: r.line == null ? null : Number(r.line),
+  };
+}
+
+/** The most specific schema among an entity's statements (Company beats LegalEntity). */
+function mostSpecific(schemata: readonly FtmSchema[]): FtmSchema {
+  let best = schemata[0] as FtmSchema;
+  for (const s of schemata) if (s !== best && schemaIsA(s, best)) best = s;
+  return best;
+}
+
+/** Assembles entities from statement rows sorted by entity id. */
+export function assembleEntities(rows: readonly FactRow<'statements'>[]): Entity[] {
+  const out: Entity[] = [];
+  let i = 0;
+  while (i < rows.length) {
+    const id = rows[i]?.entity_id as string;
+    const statements: Statement[] = [];
+    const props: Partial<Record<FtmProperty, string[]>> = {};
+    const schemata: FtmSchema[] = [];
+    const datasets: DatasetName[] = [];
+    for (; i < rows.length && rows[i]?.entity_id === id; i++) {
+      const r = rows[i] as FactRow<'statements'>;
+      const schema = r.schema as FtmSchema;
+      if (!schemata.includes(schema)) schemata.push(schema);
+      if (!datasets.includes(r.dataset as DatasetName)) datasets.push(r.dataset as DatasetName);
+      if (r.prop === 'id') continue;
+      const prop = r.prop as FtmProperty;
+      const list = props[prop] ?? [];
+      if (!list.includes(r.value)) list.push(r.value);
+      props[prop] = list;
+      statements.push({
+        prop,
+        value: r.value,
+        ...(r.lang ? { lang: r.lang } : {}),
+        provenance: provenanceOf(r),
+      });
+    }
+    out.push({ id: id as EntityId, schema: mostSpecific(schemata), datasets, properties: props, statements });
+  }
+  return out;
+}
+
+export function relationshipFromRow(r: FactRow<'relationships'>): StoredRelationship {
+  return {
+    id: r.id as EntityId,
+    kind: r.kind as RelationshipKind,
+    schema: r.schema as FtmSchema,
+    source: r.source_id as EntityId,
+    target: r.target_id as EntityId,
+    percentage: r.percentage == null ? null : Number(r.percentage),
+    role: r.role,
+    startDate: r.start_date,
+    endDate: r.end_date,
+    provenance: provenanceOf(r),
+  };
+}
+
+export function membershipFromRow(r: FactRow<'memberships'>): StoredMembership {
+  return {
+    id: r.id,
+    entityId: r.entity_id as EntityId,
+    list: r.list,
+    program: r.program,
+    effectiveDate: r.effective_date,
+    endDate: r.end_date,
+    scope: r.scope,
+    rawText: r.raw_text,
+    provenance: provenanceOf(r),
+  };
+}
+
+export function shipmentFromRow(
+  r: FactRow<'shipments'>,
+  links: ReadonlyMap<string, EntityId> | undefined,
+): StoredShipment {
+  const parties = (JSON.parse(r.parties) as ShipmentParty[]).map((p) => {
+    const linked = links?.get(p.role);
+    return linked === undefined ? p : { ...p, entityId: linked };
+  });
+  return {
+    id: r.id,
+    arrivalDate: r.arrival_date,
+    originCountry: r.origin_country,
+    parties,
+    portOfLading: r.port_lading ? JSON.parse(r.port_lading) : null,
+    portOfUnlading: r.port_unlading ? JSON.parse(r.port_unlading) : null,
+    lines: JSON.parse(r.lines),
+    raw: JSON.parse(r.raw),
+    provenance: provenanceOf(r),
+  };
+}
+
+export function tradeStatFromRow(r: FactRow<'trade_stats'>): StoredTradeStat {
+  return {
+    reporterRegion: r.reporter_region,
+    partnerCountry: r.partner_country,
+    month: r.month,
+    hsCode: r.hs_code,
+    valueUsd: r.value_usd == null ? null : Number(r.value_usd),
+    quantity: r.quantity == null ? null : Number(r.quantity),
+    quantityUnit: r.quantity_unit,
+    flow: r.flow as 'export' | 'import',
+    provenance: provenanceOf(r),
+  };
+}
+
+export type PartyLinkKey = `${string}\u0000${string}`;
+export function partyLinkKey(dataset: string, shipmentId: string): PartyLinkKey {
+  return `${dataset}\u0000${shipmentId}`;
+}
+export type { PartyRole };

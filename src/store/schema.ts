@@ -1,0 +1,160 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Table shapes for Kysely. Facts live in one table per kind; every fact row carries its
+ * provenance columns (dataset, record_key, source_file, line, import_id). `records` keeps one
+ * row per source record key for change detection; `removed_at` on fact rows mirrors the
+ * record's removal so reads need no join.
+ */
+export interface Tables {
+  datasets: {
+    name: string;
+    title: string;
+    publisher: string | null;
+    url: string | null;
+    licence: string | null;
+    published_at: string | null;
+    version: string | null;
+    created_at: string;
+    updated_at: string;
+  };
+  imports: {
+    id: Generated<number>;
+    dataset: string;
+    format: string;
+    files: string;
+    started_at: string;
+    finished_at: string | null;
+    status: string;
+    base_import: number;
+    records: number;
+    rejected: number;
+    added: number;
+    removed: number;
+    changed: number;
+    unchanged: number;
+  };
+  records: {
+    dataset: string;
+    record_key: string;
+    hash: string;
+    source_file: string;
+    line: number | null;
+    first_import: number;
+    changed_import: number;
+    last_import: number;
+    removed_at: string | null;
+    removed_import: number | null;
+  };
+  statements: FactColumns & {
+    entity_id: string;
+    schema: string;
+    prop: string;
+    value: string;
+    lang: string | null;
+    /** Lower-cased, trimmed value for name and identifier lookups; null for other props. */
+    folded: string | null;
+  };
+  relationships: FactColumns & {
+    id: string;
+    kind: string;
+    schema: string;
+    source_id: string;
+    target_id: string;
+    percentage: number | null;
+    role: string | null;
+    start_date: string | null;
+    end_date: string | null;
+  };
+  memberships: FactColumns & {
+    id: string;
+    entity_id: string;
+    list: string;
+    program: string | null;
+    effective_date: string | null;
+    end_date: string | null;
+    scope: string | null;
+    raw_text: string;
+  };
+  shipments: FactColumns & {
+    id: string;
+    arrival_date: string | null;
+    origin_country: string | null;
+    /** JSON: ShipmentParty[] as imported. */
+    parties: string;
+    port_lading: string | null;
+    port_unlading: string | null;
+    /** JSON: ShipmentLine[]. */
+    lines: string;
+    /** JSON: raw source columns. */
+    raw: string;
+  };
+  party_links: {
+    dataset: string;
+    shipment_id: string;
+    role: string;
+    entity_id: string;
+  };
+  trade_stats: FactColumns & {
+    reporter_region: string;
+    partner_country: string;
+    month: string;
+    hs_code: string;
+    value_usd: number | null;
+    quantity: number | null;
+    quantity_unit: string | null;
+    flow: string;
+  };
+  judgements: {
+    seq: Generated<number>;
+    kind: string;
+    a: string | null;
+    b: string | null;
+    finding_key: string | null;
+    verdict: string;
+    who: string;
+    at: string;
+    why: string;
+  };
+  resolution: {
+    entity_id: string;
+    canonical_id: string;
+  };
+  screen_runs: {
+    id: Generated<number>;
+    kind: string;
+    policy_hash: string;
+    started_at: string;
+    findings: number;
+  };
+  findings: {
+    seq: Generated<number>;
+    run_id: number;
+    item_key: string;
+    finding_key: string;
+    type: string;
+    severity: string;
+    score: number;
+    body: string;
+  };
+}
+
+export interface FactColumns {
+  seq: Generated<number>;
+  dataset: string;
+  record_key: string;
+  source_file: string;
+  line: number | null;
+  import_id: number;
+  removed_at: string | null;
+}
+
+/** The fact tables a record bundle writes into (cleared and rewritten when a record changes). */
+export const FACT_TABLES = [
+  'statements',
+  'relationships',
+  'memberships',
+  'shipments',
+  'trade_stats',
+] as const;
+export type FactTable = (typeof FACT_TABLES)[number];
