@@ -202,8 +202,14 @@ class CodeMigrations implements MigrationProvider {
 }
 
 /** Brings the schema up to date; throws with the failing migration's error. */
-export async function migrateToLatest(db: Kysely<unknown>, pg: boolean): Promise<void> {
-  const migrator = new Migrator({ db, provider: new CodeMigrations(pg) });
+export async function migrateToLatest(db: Kysely<unknown>, pg: boolean, schema?: string): Promise<void> {
+  // With a PostgreSQL schema, Kysely must be told: its bookkeeping tables are looked up by
+  // name across all schemas otherwise, and another store's tables would be taken for ours.
+  const migrator = new Migrator({
+    db,
+    provider: new CodeMigrations(pg),
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
 }

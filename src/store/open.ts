@@ -31,7 +31,7 @@ export async function openStore(target: string, opts: OpenOptions = {}): Promise
   if (/^postgres(ql)?:\/\//i.test(target)) {
     const ex = await postgresExec(target, opts.pgSchema);
     try {
-      await migrateToLatest(ex.db as unknown as Kysely<unknown>, true);
+      await migrateToLatest(ex.db as unknown as Kysely<unknown>, true, opts.pgSchema);
     } catch (err) {
       await ex.close();
       throw err;
