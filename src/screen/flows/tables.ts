@@ -1,0 +1,36 @@
+import legal from './legal-events.json' with { type: 'json' };
+import provinces from './provinces.json' with { type: 'json' };
+
+/** The flows module's data tables, loaded once: provinces (GB/T 2260) and dated legal events. */
+
+export interface Province {
+  /** GB/T 2260 two-digit province code, e.g. `65`. */
+  readonly code: string;
+  readonly en: string;
+  readonly zh: string;
+  /** The Chinese name without its administrative suffix (新疆). */
+  readonly short: string;
+  readonly aliases: readonly string[];
+}
+
+export interface LegalEvent {
+  readonly id: string;
+  /** ISO date the event took effect. */
+  readonly date: string;
+  readonly title: string;
+  /** Used in flag reasons: "2 months after {short}". */
+  readonly short: string;
+  /** Partner countries whose trade it governs (empty: all). */
+  readonly partners: readonly string[];
+  /** Reporter regions it targets (empty: any). */
+  readonly regions: readonly string[];
+  readonly source: string;
+}
+
+export const PROVINCES: readonly Province[] = provinces.provinces;
+export const PROVINCES_SOURCE: string = provinces.source;
+
+export const LEGAL_EVENTS: readonly LegalEvent[] = legal.events;
+export const LEGAL_EVENTS_SOURCE: string = legal.source;
+/** How long after an event a flag still cites it. */
+export const LEGAL_WINDOW_MONTHS: number = legal.windowMonths;
