@@ -89,7 +89,7 @@ export function flagSeries(s: SeriesInput, opts: FlagOptions = {}): FlowFlag[][]
   const n = s.values.length;
   const out: FlowFlag[][] = Array.from({ length: n }, () => []);
   const scores = scoreSeries(s.values, p);
-  const what = s.product == null ? '' : `${groupLabel(s.product)}: `;
+  const surgeWord = s.product == null ? 'surge' : `surge in ${groupLabel(s.product)}`;
 
   for (let t = 0; t < n; t++) {
     const v = s.values[t];
@@ -130,7 +130,7 @@ export function flagSeries(s: SeriesInput, opts: FlagOptions = {}): FlowFlag[][]
             }`
           : 'no same-month history yet',
       ].join(' and ');
-      const text = `${what}surge: ${formatUsd(v)} vs ${formatUsd(sc.expectedUsd)} expected (×${sc.ratio.toFixed(1)}, robust z ${sc.z.toFixed(1)}) from ${against}${changes ? `; ${changes}` : ''}`;
+      const text = `${surgeWord}: ${formatUsd(v)} vs ${formatUsd(sc.expectedUsd)} expected (×${sc.ratio.toFixed(1)}, robust z ${sc.z.toFixed(1)}) from ${against}${changes ? `; ${changes}` : ''}`;
       out[t]?.push({
         kind: 'surge',
         ...base,
@@ -147,14 +147,14 @@ export function flagSeries(s: SeriesInput, opts: FlagOptions = {}): FlowFlag[][]
     if (s.ranks && s.partner != null && t >= 1 && v >= p.minValueUsd) {
       const rank = s.ranks[t] ?? 0;
       const prev = s.ranks[t - 1] ?? 0;
-      const reportedBefore = s.values[t - 1] != null;
       const jumped = prev > 0 && prev - rank >= p.rankJump;
-      const entered = prev === 0 && reportedBefore;
+      // A regular partner back after a quiet month is not news; one arriving from nothing is.
+      const entered = prev === 0 && noneBefore(s.values, t, p);
       if (rank > 0 && rank <= p.rankTop && (jumped || entered)) {
         const of = s.partnerCounts?.[t];
         const text = jumped
           ? `${s.partner} rose from ${s.regionName}'s ${ordinal(prev)} to ${ordinal(rank)} largest partner${of ? ` (of ${of})` : ''}`
-          : `${s.partner} entered ${s.regionName}'s partners as the ${ordinal(rank)} largest${of ? ` (of ${of})` : ''} after a month without trade`;
+          : `${s.partner} entered ${s.regionName}'s partners as the ${ordinal(rank)} largest${of ? ` (of ${of})` : ''} after ${p.newLookback} months without trade`;
         out[t]?.push({
           kind: 'rank-jump',
           ...base,
@@ -169,19 +169,8 @@ export function flagSeries(s: SeriesInput, opts: FlagOptions = {}): FlowFlag[][]
       }
     }
 
-    if (s.product != null && s.product !== UNSPECIFIED && v >= p.newMinUsd && t >= p.newLookback) {
-      let zeros = 0;
-      let none = true;
-      for (let j = t - p.newLookback; j < t; j++) {
-        const w = s.values[j];
-        if (w == null) continue;
-        if (w > 0) {
-          none = false;
-          break;
-        }
-        zeros++;
-      }
-      if (none && zeros >= p.newMinZeroMonths) {
+    if (s.product != null && s.product !== UNSPECIFIED && v >= p.newMinUsd) {
+      if (noneBefore(s.values, t, p)) {
         const text = `${groupLabel(s.product)} appears from nothing: ${formatUsd(v)} after ${p.newLookback} months without any`;
         out[t]?.push({
           kind: 'new-product',
@@ -198,4 +187,17 @@ export function flagSeries(s: SeriesInput, opts: FlagOptions = {}): FlowFlag[][]
     }
   }
   return out;
+}
+
+/** No trade in the `newLookback` months before `t`, at least `newMinZeroMonths` of them reported zeros. */
+function noneBefore(values: readonly (number | null)[], t: number, p: FlowParams): boolean {
+  if (t < p.newLookback) return false;
+  let zeros = 0;
+  for (let j = t - p.newLookback; j < t; j++) {
+    const w = values[j];
+    if (w == null) continue;
+    if (w > 0) return false;
+    zeros++;
+  }
+  return zeros >= p.newMinZeroMonths;
 }
