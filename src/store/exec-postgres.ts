@@ -1,6 +1,6 @@
 import { type Compilable, Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
-import type { Exec } from './exec.ts';
+import type { Exec, Row } from './exec.ts';
 import type { Tables } from './schema.ts';
 
 // int8 (count(*), sums) as JS numbers: our counts stay far below 2^53.
@@ -32,6 +32,21 @@ function execFor(db: Kysely<Tables>, root: Kysely<Tables>, destroy: () => Promis
           .values(rows.slice(i, i + per) as never)
           .execute();
       }
+    },
+    async insertReturning(table, rows, returning) {
+      const first = rows[0];
+      if (!first) return [];
+      const per = Math.max(1, Math.floor(MAX_PARAMS / Object.keys(first).length));
+      const out: Row[] = [];
+      for (let i = 0; i < rows.length; i += per) {
+        const got = await db
+          .insertInto(table)
+          .values(rows.slice(i, i + per) as never)
+          .returning(returning as never)
+          .execute();
+        out.push(...(got as Row[]));
+      }
+      return out;
     },
     async transaction(fn) {
       if (db !== root) return fn(ex); // already inside one

@@ -1,9 +1,13 @@
 import Database from 'better-sqlite3';
 import { type Compilable, Kysely, SqliteDialect } from 'kysely';
-import type { Exec } from './exec.ts';
+import type { Exec, Row } from './exec.ts';
 import type { Tables } from './schema.ts';
 
 type Param = string | number | bigint | Buffer | null;
+
+/** Rows per multi-row INSERT, and SQLite's host-parameter ceiling (32,766 since 3.32). */
+const MULTI_ROWS = 64;
+const MAX_VARS = 32_000;
 
 /** The embedded store: one SQLite file (or `:memory:`), WAL mode, statements prepared once. */
 export function sqliteExec(path: string): Exec {
@@ -26,7 +30,50 @@ export function sqliteExec(path: string): Exec {
     return st;
   };
   const inserts = new Map<string, Database.Statement>();
+  /** Compiles (once, with Kysely) and prepares an insert of `n` rows of `cols` into `table`. */
+  const insertStatement = (
+    table: keyof Tables,
+    cols: readonly string[],
+    n: number,
+    returning: readonly string[] = [],
+  ) => {
+    const key = `${table}:${n}:${cols.join(',')}:${returning.join(',')}`;
+    let st = inserts.get(key);
+    if (!st) {
+      const row = Object.fromEntries(cols.map((k) => [k, null]));
+      const q = db.insertInto(table).values(Array.from({ length: n }, () => row) as never);
+      const c = (returning.length ? q.returning(returning as never) : q).compile();
+      st = raw.prepare(c.sql);
+      inserts.set(key, st);
+    }
+    return st;
+  };
   let depth = 0;
+
+  /**
+   * Splits rows into multi-row INSERTs (one statement call per MULTI_ROWS rows costs far less
+   * than one call per row), yielding each prepared statement with its flat parameter list.
+   */
+  function* chunks(
+    table: keyof Tables,
+    rows: readonly Row[],
+    returning: readonly string[],
+  ): Generator<[Database.Statement, Param[]]> {
+    const first = rows[0];
+    if (!first) return;
+    const cols = Object.keys(first);
+    const multi = Math.max(1, Math.min(MULTI_ROWS, Math.floor(MAX_VARS / cols.length)));
+    for (let i = 0; i < rows.length; i += multi) {
+      const n = Math.min(multi, rows.length - i);
+      const params: Param[] = new Array(cols.length * n);
+      let k = 0;
+      for (let j = i; j < i + n; j++) {
+        const r = rows[j] as Row;
+        for (const c of cols) params[k++] = r[c] ?? null;
+      }
+      yield [insertStatement(table, cols, n, returning), params];
+    }
+  }
 
   const ex: Exec = {
     db,
@@ -41,21 +88,12 @@ export function sqliteExec(path: string): Exec {
       return prepare(c.sql).run(...(c.parameters as Param[])).changes;
     },
     async insertMany(table, rows) {
-      const first = rows[0];
-      if (!first) return;
-      const cols = Object.keys(first);
-      const key = `${table}:${cols.join(',')}`;
-      let st = inserts.get(key);
-      if (!st) {
-        // Compile the insert once with Kysely, then reuse the prepared statement per row.
-        const c = db
-          .insertInto(table)
-          .values(Object.fromEntries(cols.map((k) => [k, null])) as never)
-          .compile();
-        st = raw.prepare(c.sql);
-        inserts.set(key, st);
-      }
-      for (const r of rows) st.run(...cols.map((k) => r[k] ?? null));
+      for (const [st, params] of chunks(table, rows, [])) st.run(params);
+    },
+    async insertReturning(table, rows, returning) {
+      const out: Row[] = [];
+      for (const [st, params] of chunks(table, rows, returning)) out.push(...(st.all(params) as Row[]));
+      return out;
     },
     async transaction(fn) {
       // Nested calls join the outer transaction (SQLite has one writer; savepoints unneeded).

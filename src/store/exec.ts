@@ -16,6 +16,8 @@ export interface Exec {
   /** Runs a write; returns the number of affected rows. */
   run(q: Compilable<unknown>): Promise<number>;
   insertMany(table: keyof Tables, rows: readonly Row[]): Promise<void>;
+  /** Inserts rows and returns the `returning` columns of each inserted row (any order). */
+  insertReturning(table: keyof Tables, rows: readonly Row[], returning: readonly string[]): Promise<Row[]>;
   /** Runs `fn` in one transaction: all of it or nothing. */
   transaction<T>(fn: (ex: Exec) => Promise<T>): Promise<T>;
   close(): Promise<void>;

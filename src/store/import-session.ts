@@ -6,7 +6,7 @@ import {
   ValidationError,
 } from '../model/index.ts';
 import type { Exec, Row } from './exec.ts';
-import { bundleHash } from './hash.ts';
+import { rowsHash } from './hash.ts';
 import { factRows } from './rows.ts';
 import { FACT_TABLES, type FactTable } from './schema.ts';
 import type { BatchCounts, ImportSession } from './store.ts';
@@ -17,6 +17,7 @@ const IN_CHUNK = 500;
 const now = () => new Date().toISOString();
 
 interface Existing {
+  id: number;
   hash: string;
   removed: boolean;
 }
@@ -61,18 +62,12 @@ export class KyselyImportSession implements ImportSession {
       // Always look keys up (an indexed probe per key): a key may repeat across batches of one file.
       const existing = await this.#lookup(tx, [...byKey.keys()]);
       const counts = { added: 0, changed: 0, unchanged: 0 };
-      const newRecords: Row[] = [];
-      const rewrite: string[] = [];
-      const facts: Record<FactTable, Row[]> = {
-        statements: [],
-        relationships: [],
-        memberships: [],
-        shipments: [],
-        trade_stats: [],
-      };
+      const fresh: { key: string; bundle: RecordBundle; hash: string; rows: Record<FactTable, Row[]> }[] = [];
+      const rewrite: { id: number; rows: Record<FactTable, Row[]> }[] = [];
       const db = tx.db;
       for (const [key, b] of byKey) {
-        const hash = bundleHash(b);
+        const rows = factRows(b, this.importId);
+        const hash = rowsHash(rows);
         const old = existing.get(key);
         const p = b.provenance;
         if (old && old.hash === hash && !old.removed) {
@@ -81,57 +76,74 @@ export class KyselyImportSession implements ImportSession {
             db
               .updateTable('records')
               .set({ last_import: this.importId, source_file: p.sourceFile, line: p.line })
-              .where('dataset', '=', this.dataset)
-              .where('record_key', '=', key),
+              .where('id', '=', old.id),
           );
           continue;
         }
-        const rows = factRows(b, this.importId);
-        for (const t of FACT_TABLES) for (const r of rows[t]) facts[t].push(r);
         if (!old) {
           counts.added++;
-          newRecords.push({
-            dataset: this.dataset,
-            record_key: key,
-            hash,
-            source_file: p.sourceFile,
-            line: p.line,
-            first_import: this.importId,
-            changed_import: this.importId,
-            last_import: this.importId,
-            removed_at: null,
-            removed_import: null,
-          });
-        } else {
-          // Changed, or back after a removal (a new life: counted as added).
-          if (old.removed) counts.added++;
-          else counts.changed++;
-          rewrite.push(key);
-          await tx.run(
-            db
-              .updateTable('records')
-              .set({
-                hash,
-                source_file: p.sourceFile,
-                line: p.line,
-                changed_import: this.importId,
-                last_import: this.importId,
-                removed_at: null,
-                removed_import: null,
-                ...(old.removed ? { first_import: this.importId } : {}),
-              })
-              .where('dataset', '=', this.dataset)
-              .where('record_key', '=', key),
-          );
+          fresh.push({ key, bundle: b, hash, rows });
+          continue;
         }
+        // Changed, or back after a removal (a new life: counted as added).
+        if (old.removed) counts.added++;
+        else counts.changed++;
+        rewrite.push({ id: old.id, rows });
+        await tx.run(
+          db
+            .updateTable('records')
+            .set({
+              hash,
+              source_file: p.sourceFile,
+              line: p.line,
+              changed_import: this.importId,
+              last_import: this.importId,
+              removed_at: null,
+              removed_import: null,
+              ...(old.removed ? { first_import: this.importId } : {}),
+            })
+            .where('id', '=', old.id),
+        );
       }
       for (let i = 0; i < rewrite.length; i += IN_CHUNK) {
-        const keys = rewrite.slice(i, i + IN_CHUNK);
-        for (const t of FACT_TABLES) {
-          await tx.run(db.deleteFrom(t).where('dataset', '=', this.dataset).where('record_key', 'in', keys));
-        }
+        const ids = rewrite.slice(i, i + IN_CHUNK).map((r) => r.id);
+        for (const t of FACT_TABLES) await tx.run(db.deleteFrom(t).where('rec_id', 'in', ids));
       }
-      await tx.insertMany('records', newRecords);
+      const inserted = await tx.insertReturning(
+        'records',
+        fresh.map(({ key, bundle, hash }) => ({
+          dataset: this.dataset,
+          record_key: key,
+          hash,
+          source_file: bundle.provenance.sourceFile,
+          line: bundle.provenance.line,
+          first_import: this.importId,
+          changed_import: this.importId,
+          last_import: this.importId,
+          removed_at: null,
+          removed_import: null,
+        })),
+        ['id', 'record_key'],
+      );
+      const idOf = new Map(inserted.map((r) => [r.record_key as string, Number(r.id)]));
+      const facts: Record<FactTable, Row[]> = {
+        entities: [],
+        entity_keys: [],
+        relationships: [],
+        memberships: [],
+        shipments: [],
+        trade_stats: [],
+      };
+      const add = (rows: Record<FactTable, Row[]>, recId: number) => {
+        for (const t of FACT_TABLES) {
+          for (const r of rows[t]) {
+            r.rec_id = recId;
+            facts[t].push(r);
+          }
+        }
+      };
+      for (const f of fresh) add(f.rows, idOf.get(f.key) as number);
+      for (const r of rewrite) add(r.rows, r.id);
       for (const t of FACT_TABLES) await tx.insertMany(t, facts[t]);
       return counts;
     });
@@ -143,11 +155,12 @@ export class KyselyImportSession implements ImportSession {
       const rows = await tx.all(
         tx.db
           .selectFrom('records')
-          .select(['record_key', 'hash', 'removed_at'])
+          .select(['id', 'record_key', 'hash', 'removed_at'])
           .where('dataset', '=', this.dataset)
           .where('record_key', 'in', keys.slice(i, i + IN_CHUNK)),
       );
-      for (const r of rows) out.set(r.record_key, { hash: r.hash, removed: r.removed_at != null });
+      for (const r of rows)
+        out.set(r.record_key, { id: Number(r.id), hash: r.hash, removed: r.removed_at != null });
     }
     return out;
   }
@@ -178,20 +191,18 @@ export class KyselyImportSession implements ImportSession {
         );
         if (removed > 0) {
           // Mirror the removal onto fact rows so reads filter without a join. History stays.
+          const gone = db
+            .selectFrom('records')
+            .select('id')
+            .where('dataset', '=', this.dataset)
+            .where('removed_import', '=', id);
           for (const t of FACT_TABLES) {
+            // The union of table names defeats Kysely's column inference; every fact table has rec_id.
             await tx.run(
               db
                 .updateTable(t)
                 .set({ removed_at: at })
-                .where('dataset', '=', this.dataset)
-                .where('removed_at', 'is', null)
-                .where('record_key', 'in', (sq) =>
-                  sq
-                    .selectFrom('records')
-                    .select('record_key')
-                    .where('dataset', '=', this.dataset)
-                    .where('removed_import', '=', id),
-                ),
+                .where('rec_id', 'in', gone as never),
             );
           }
         }

@@ -97,11 +97,11 @@ export class KyselyStore implements Store {
         .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.count<number>('removed_at').as('removed')])
         .where('dataset', '=', name),
     );
-    const count = async (t: FactTable, col: 'entity_id' | 'seq' = 'seq') => {
+    const count = async (t: Exclude<FactTable, 'entity_keys'>, col: 'entity_id' | 'seq' = 'seq') => {
       const q =
         col === 'entity_id'
           ? db
-              .selectFrom('statements')
+              .selectFrom('entities')
               .select((eb) => eb.fn.count<number>('entity_id').distinct().as('n'))
               .where('dataset', '=', name)
               .where('removed_at', 'is', null)
@@ -124,7 +124,7 @@ export class KyselyStore implements Store {
       version: d.version,
       records: Number(rec?.n ?? 0) - Number(rec?.removed ?? 0),
       removed: Number(rec?.removed ?? 0),
-      entities: await count('statements', 'entity_id'),
+      entities: await count('entities', 'entity_id'),
       relationships: await count('relationships'),
       memberships: await count('memberships'),
       shipments: await count('shipments'),
@@ -197,7 +197,7 @@ export class KyselyStore implements Store {
     const out: Entity[] = [];
     for (let i = 0; i < ids.length; i += 500) {
       let q = this.#ex.db
-        .selectFrom('statements')
+        .selectFrom('entities')
         .selectAll()
         .where('entity_id', 'in', ids.slice(i, i + 500))
         .orderBy('entity_id')
@@ -240,7 +240,7 @@ export class KyselyStore implements Store {
   async #byFolded(props: string[], folded: string, limit: number): Promise<Entity[]> {
     const rows = await this.#ex.all(
       this.#ex.db
-        .selectFrom('statements')
+        .selectFrom('entity_keys')
         .select('entity_id')
         .distinct()
         .where('folded', '=', folded)
@@ -259,7 +259,7 @@ export class KyselyStore implements Store {
     let after = '';
     for (;;) {
       let q = this.#ex.db
-        .selectFrom('statements')
+        .selectFrom('entities')
         .select('entity_id')
         .distinct()
         .where('entity_id', '>', after)
@@ -280,7 +280,7 @@ export class KyselyStore implements Store {
 
   async countEntities(opts: IterateOptions = {}): Promise<number> {
     let q = this.#ex.db
-      .selectFrom('statements')
+      .selectFrom('entities')
       .select((eb) => eb.fn.count<number>('entity_id').distinct().as('n'));
     if (!opts.includeRemoved) q = q.where('removed_at', 'is', null);
     if (opts.datasets?.length) q = q.where('dataset', 'in', opts.datasets);
@@ -290,7 +290,7 @@ export class KyselyStore implements Store {
 
   // ── facts by keyset pages over `seq` ─────────────────────────────────────
 
-  async *#pages<T extends Exclude<FactTable, 'statements'>>(
+  async *#pages<T extends Exclude<FactTable, 'entities' | 'entity_keys'>>(
     table: T,
     opts: IterateOptions,
     // biome-ignore lint/suspicious/noExplicitAny: the filter hook receives the table's own builder

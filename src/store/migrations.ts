@@ -49,6 +49,7 @@ function migrations(pg: boolean): Record<string, Migration> {
         await db.schema.createIndex('imports_dataset').on('imports').columns(['dataset', 'id']).execute();
         await db.schema
           .createTable('records')
+          .addColumn('id', autoType, auto)
           .addColumn('dataset', 'text', (c) => c.notNull())
           .addColumn('record_key', 'text', (c) => c.notNull())
           .addColumn('hash', 'text', (c) => c.notNull())
@@ -59,7 +60,12 @@ function migrations(pg: boolean): Record<string, Migration> {
           .addColumn('last_import', 'integer', (c) => c.notNull())
           .addColumn('removed_at', 'text')
           .addColumn('removed_import', 'integer')
-          .addPrimaryKeyConstraint('records_pk', ['dataset', 'record_key'])
+          .execute();
+        await db.schema
+          .createIndex('records_key')
+          .unique()
+          .on('records')
+          .columns(['dataset', 'record_key'])
           .execute();
         await db.schema
           .createIndex('records_last_import')
@@ -71,6 +77,7 @@ function migrations(pg: boolean): Record<string, Migration> {
           db.schema
             .createTable(name)
             .addColumn('seq', autoType, auto)
+            .addColumn('rec_id', 'integer', (c) => c.notNull())
             .addColumn('dataset', 'text', (c) => c.notNull())
             .addColumn('record_key', 'text', (c) => c.notNull())
             .addColumn('source_file', 'text', (c) => c.notNull())
@@ -78,13 +85,18 @@ function migrations(pg: boolean): Record<string, Migration> {
             .addColumn('import_id', 'integer', (c) => c.notNull())
             .addColumn('removed_at', 'text');
 
-        await factTable('statements')
+        await factTable('entities')
           .addColumn('entity_id', 'text', (c) => c.notNull())
           .addColumn('schema', 'text', (c) => c.notNull())
+          .addColumn('props', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('entity_keys')
+          .addColumn('rec_id', 'integer', (c) => c.notNull())
+          .addColumn('entity_id', 'text', (c) => c.notNull())
           .addColumn('prop', 'text', (c) => c.notNull())
-          .addColumn('value', 'text', (c) => c.notNull())
-          .addColumn('lang', 'text')
-          .addColumn('folded', 'text')
+          .addColumn('folded', 'text', (c) => c.notNull())
+          .addColumn('removed_at', 'text')
           .execute();
         await factTable('relationships')
           .addColumn('id', 'text', (c) => c.notNull())
@@ -127,11 +139,18 @@ function migrations(pg: boolean): Record<string, Migration> {
           .addColumn('quantity_unit', 'text')
           .addColumn('flow', 'text', (c) => c.notNull())
           .execute();
-        for (const t of ['statements', 'relationships', 'memberships', 'shipments', 'trade_stats']) {
-          await db.schema.createIndex(`${t}_record`).on(t).columns(['dataset', 'record_key']).execute();
+        for (const t of [
+          'entities',
+          'entity_keys',
+          'relationships',
+          'memberships',
+          'shipments',
+          'trade_stats',
+        ]) {
+          await db.schema.createIndex(`${t}_rec`).on(t).column('rec_id').execute();
         }
-        await db.schema.createIndex('statements_entity').on('statements').column('entity_id').execute();
-        await db.schema.createIndex('statements_folded').on('statements').column('folded').execute();
+        await db.schema.createIndex('entities_entity').on('entities').column('entity_id').execute();
+        await db.schema.createIndex('entity_keys_folded').on('entity_keys').column('folded').execute();
         await db.schema.createIndex('relationships_source').on('relationships').column('source_id').execute();
         await db.schema.createIndex('memberships_entity').on('memberships').column('entity_id').execute();
         await db.schema.createIndex('shipments_id').on('shipments').column('id').execute();

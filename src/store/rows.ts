@@ -30,9 +30,18 @@ export function foldLookup(s: string): string {
   return s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
+/** Entity properties as stored: a value, or `[value, lang]` when the source gave a language. */
+export type PackedProps = Record<string, (string | [string, string])[]>;
+
+/**
+ * A bundle's rows, with `rec_id` left 0 until the record row exists (the caller fills it in),
+ * so the rows can be built once and serve both the content hash and the insert.
+ */
 export function factRows(b: RecordBundle, importId: number): Record<FactTable, Row[]> {
   const p = b.provenance;
+  const recId = 0;
   const base = {
+    rec_id: recId,
     dataset: p.dataset,
     record_key: p.recordKey,
     source_file: p.sourceFile,
@@ -41,41 +50,33 @@ export function factRows(b: RecordBundle, importId: number): Record<FactTable, R
     removed_at: null,
   };
   const out: Record<FactTable, Row[]> = {
-    statements: [],
+    entities: [],
+    entity_keys: [],
     relationships: [],
     memberships: [],
     shipments: [],
     trade_stats: [],
   };
   for (const e of b.entities ?? []) {
-    let any = false;
+    const props: PackedProps = {};
     for (const [prop, values] of Object.entries(e.properties)) {
+      const packed: (string | [string, string])[] = [];
       for (const v of values ?? []) {
         if (v.value.length === 0) continue;
-        any = true;
-        out.statements.push({
-          ...base,
-          entity_id: e.id,
-          schema: e.schema,
-          prop,
-          value: v.value,
-          lang: v.lang ?? null,
-          folded: FOLDED_PROPS.has(prop) ? foldLookup(v.value) : null,
-        });
+        packed.push(v.lang ? [v.value, v.lang] : v.value);
+        if (FOLDED_PROPS.has(prop)) {
+          out.entity_keys.push({
+            rec_id: recId,
+            entity_id: e.id,
+            prop,
+            folded: foldLookup(v.value),
+            removed_at: null,
+          });
+        }
       }
+      if (packed.length > 0) props[prop] = packed;
     }
-    // An entity with no properties still exists: record its schema with an `id` statement.
-    if (!any) {
-      out.statements.push({
-        ...base,
-        entity_id: e.id,
-        schema: e.schema,
-        prop: 'id',
-        value: e.id,
-        lang: null,
-        folded: null,
-      });
-    }
+    out.entities.push({ ...base, entity_id: e.id, schema: e.schema, props: JSON.stringify(props) });
   }
   for (const r of b.relationships ?? []) {
     out.relationships.push({
@@ -156,8 +157,8 @@ function mostSpecific(schemata: readonly FtmSchema[]): FtmSchema {
   return best;
 }
 
-/** Assembles entities from statement rows sorted by entity id. */
-export function assembleEntities(rows: readonly FactRow<'statements'>[]): Entity[] {
+/** Assembles entities from entity rows sorted by entity id (one row per entity and record). */
+export function assembleEntities(rows: readonly FactRow<'entities'>[]): Entity[] {
   const out: Entity[] = [];
   let i = 0;
   while (i < rows.length) {
@@ -167,21 +168,20 @@ export function assembleEntities(rows: readonly FactRow<'statements'>[]): Entity
     const schemata: FtmSchema[] = [];
     const datasets: DatasetName[] = [];
     for (; i < rows.length && rows[i]?.entity_id === id; i++) {
-      const r = rows[i] as FactRow<'statements'>;
+      const r = rows[i] as FactRow<'entities'>;
       const schema = r.schema as FtmSchema;
       if (!schemata.includes(schema)) schemata.push(schema);
       if (!datasets.includes(r.dataset as DatasetName)) datasets.push(r.dataset as DatasetName);
-      if (r.prop === 'id') continue;
-      const prop = r.prop as FtmProperty;
-      const list = props[prop] ?? [];
-      if (!list.includes(r.value)) list.push(r.value);
-      props[prop] = list;
-      statements.push({
-        prop,
-        value: r.value,
-        ...(r.lang ? { lang: r.lang } : {}),
-        provenance: provenanceOf(r),
-      });
+      const prov = provenanceOf(r);
+      for (const [prop, values] of Object.entries(JSON.parse(r.props) as PackedProps)) {
+        const list = props[prop as FtmProperty] ?? [];
+        for (const v of values) {
+          const [value, lang] = typeof v === 'string' ? [v, undefined] : v;
+          if (!list.includes(value)) list.push(value);
+          statements.push({ prop: prop as FtmProperty, value, ...(lang ? { lang } : {}), provenance: prov });
+        }
+        props[prop as FtmProperty] = list;
+      }
     }
     out.push({ id: id as EntityId, schema: mostSpecific(schemata), datasets, properties: props, statements });
   }

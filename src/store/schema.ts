@@ -5,6 +5,10 @@ import type { Generated } from 'kysely';
  * provenance columns (dataset, record_key, source_file, line, import_id). `records` keeps one
  * row per source record key for change detection; `removed_at` on fact rows mirrors the
  * record's removal so reads need no join.
+ *
+ * An entity's properties are stored as one JSON row per (entity, record) rather than one row
+ * per statement: every value of a record shares that record's provenance, so nothing is lost,
+ * and the embedded store writes a third of the rows and index entries (see bench/).
  */
 export interface Tables {
   datasets: {
@@ -35,6 +39,7 @@ export interface Tables {
     unchanged: number;
   };
   records: {
+    id: Generated<number>;
     dataset: string;
     record_key: string;
     hash: string;
@@ -46,14 +51,19 @@ export interface Tables {
     removed_at: string | null;
     removed_import: number | null;
   };
-  statements: FactColumns & {
+  /** One row per entity per source record; properties as JSON (see rows.ts `PackedProps`). */
+  entities: FactColumns & {
     entity_id: string;
     schema: string;
+    props: string;
+  };
+  /** Folded names and identifiers of entities, for exact lookups (the fuzzy index is in memory). */
+  entity_keys: {
+    rec_id: number;
+    entity_id: string;
     prop: string;
-    value: string;
-    lang: string | null;
-    /** Lower-cased, trimmed value for name and identifier lookups; null for other props. */
-    folded: string | null;
+    folded: string;
+    removed_at: string | null;
   };
   relationships: FactColumns & {
     id: string;
@@ -141,6 +151,8 @@ export interface Tables {
 
 export interface FactColumns {
   seq: Generated<number>;
+  /** The `records.id` this fact came from: rewrites and removals go by it. */
+  rec_id: number;
   dataset: string;
   record_key: string;
   source_file: string;
@@ -151,7 +163,8 @@ export interface FactColumns {
 
 /** The fact tables a record bundle writes into (cleared and rewritten when a record changes). */
 export const FACT_TABLES = [
-  'statements',
+  'entities',
+  'entity_keys',
   'relationships',
   'memberships',
   'shipments',
