@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.ts';
 import { registerDatasets } from './datasets.ts';
+import { registerFlows } from './flows.ts';
 
 /** A command registers itself on the program; `ctx(cmd)` gives it output and the store. */
 export type RegisterCommand = (program: Command, ctx: (cmd: Command) => CliContext) => void;
 
 /** Every command, in the order `--help` lists them. Add one line per new command. */
-export const COMMANDS: readonly RegisterCommand[] = [registerDatasets];
+export const COMMANDS: readonly RegisterCommand[] = [registerDatasets, registerFlows];

@@ -1,4 +1,4 @@
-import { SECTORS, sectorsOfHs } from '../../normalize/index.ts';
+import { SECTORS, sectorsOfHs } from '../../normalize/goods/index.ts';
 
 /**
  * Which product group an HS code's value counts in. Every code goes to exactly one group per
