@@ -1,2 +1,26 @@
-/** resolve: see docs/architecture. */
-export {};
+/** resolve: name matching (candidate index, scoring with explanations), clustering and judgements. */
+export { type AlignedPair, type Alignment, alignTokens } from './align.ts';
+export {
+  type CompareOptions,
+  compare,
+  DEFAULT_THRESHOLD,
+  type Explanation,
+  type Feature,
+  type MatchSubject,
+  nameSimilarity,
+  type ScoreResult,
+  schemataConflict,
+  scoreAnalysed,
+  type TokenMatch,
+} from './compare.ts';
+export {
+  compareIdentifiers,
+  type IdComparison,
+  identifierScheme,
+  isValidLei,
+  isValidUscc,
+  normalizeIdentifier,
+} from './identifiers.ts';
+export { jaro, jaroWinkler } from './jaro-winkler.ts';
+export { type PairRow, type PairsResult, parsePairs, readPairs } from './pairs-file.ts';
+export { ratio, tokenSetRatio, tokenSortRatio } from './token-set.ts';

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.ts';
+import { registerCompare } from './compare.ts';
 import { registerDatasets } from './datasets.ts';
 import { registerFlows } from './flows.ts';
 
@@ -7,4 +8,4 @@ import { registerFlows } from './flows.ts';
 export type RegisterCommand = (program: Command, ctx: (cmd: Command) => CliContext) => void;
 
 /** Every command, in the order `--help` lists them. Add one line per new command. */
-export const COMMANDS: readonly RegisterCommand[] = [registerDatasets, registerFlows];
+export const COMMANDS: readonly RegisterCommand[] = [registerDatasets, registerFlows, registerCompare];

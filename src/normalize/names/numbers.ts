@@ -1,0 +1,107 @@
+/**
+ * Numbers and ordinals in names, so "8th" = "Eighth" = "第八" = "八" and "152" = "一五二":
+ * XPCC divisions and regiments differ only by their number, so numbers must compare exactly.
+ */
+
+const WORDS: Record<string, number> = {
+  one: 1,
+  first: 1,
+  two: 2,
+  second: 2,
+  three: 3,
+  third: 3,
+  four: 4,
+  fourth: 4,
+  five: 5,
+  fifth: 5,
+  six: 6,
+  sixth: 6,
+  seven: 7,
+  seventh: 7,
+  eight: 8,
+  eighth: 8,
+  nine: 9,
+  ninth: 9,
+  ten: 10,
+  tenth: 10,
+  eleven: 11,
+  eleventh: 11,
+  twelve: 12,
+  twelfth: 12,
+  thirteen: 13,
+  thirteenth: 13,
+  fourteen: 14,
+  fourteenth: 14,
+  fifteen: 15,
+  fifteenth: 15,
+  sixteen: 16,
+  sixteenth: 16,
+  seventeen: 17,
+  seventeenth: 17,
+  eighteen: 18,
+  eighteenth: 18,
+  nineteen: 19,
+  nineteenth: 19,
+  twenty: 20,
+  twentieth: 20,
+};
+
+const ORDINAL_RE = /^(\d+)(st|nd|rd|th|e|ya|yy|iy|oy|y)?$/;
+
+/** The number a folded Latin token stands for ("8", "8th", "eighth", "152nd"), or null. */
+export function latinNumber(token: string): number | null {
+  const m = ORDINAL_RE.exec(token);
+  if (m?.[1] !== undefined) {
+    const n = Number(m[1]);
+    return Number.isSafeInteger(n) ? n : null;
+  }
+  return WORDS[token] ?? null;
+}
+
+const DIGITS: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+
+/** Characters that can make up a Chinese numeral. */
+export const ZH_NUMERAL_CHARS = '零〇一二三四五六七八九两十百千';
+
+/**
+ * Parses a Chinese numeral: positional ("一百五十二" = 152, "十四" = 14) or digit by digit as
+ * XPCC regiments are written ("一五二" = 152). Null when it is not a numeral.
+ */
+export function chineseNumber(s: string): number | null {
+  if (s.length === 0) return null;
+  if (/^\d+$/.test(s)) return Number(s);
+  let positional = false;
+  for (const ch of s) {
+    if (UNITS[ch] !== undefined) positional = true;
+    else if (DIGITS[ch] === undefined) return null;
+  }
+  if (!positional) {
+    let n = 0;
+    for (const ch of s) n = n * 10 + (DIGITS[ch] ?? 0);
+    return n;
+  }
+  let total = 0;
+  let digit = 0;
+  for (const ch of s) {
+    const u = UNITS[ch];
+    if (u !== undefined) {
+      total += (digit === 0 ? 1 : digit) * u;
+      digit = 0;
+    } else digit = DIGITS[ch] ?? 0;
+  }
+  return total + digit;
+}

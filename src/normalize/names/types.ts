@@ -1,0 +1,48 @@
+import type { NameScript } from './fold.ts';
+import type { LegalForm } from './tables.ts';
+
+/** What a token is; decides how it is compared and how much it weighs. */
+export type TokenKind = 'word' | 'initial' | 'particle' | 'concept' | 'place' | 'number' | 'core';
+
+/**
+ * One comparable token of a name variant. `text` is lower-case ASCII (or Han characters in the
+ * `han` variant); `key`, when set, is an exact identity (concept id, place code, number) that
+ * beats fuzzy comparison; `alts` are other spellings of the same token (pinyin of a translated
+ * word, a brand alias, the canonical spelling of a given-name group).
+ */
+export interface NameToken {
+  readonly text: string;
+  readonly kind: TokenKind;
+  readonly weight: number;
+  readonly key?: string;
+  readonly alts?: readonly string[];
+  /** The source fragment this token came from, for explanations. */
+  readonly from: string;
+}
+
+/** How a variant was derived from the original name. */
+export type VariantKind = 'original' | 'transliterated' | 'pinyin-translated' | 'han' | 'skeleton';
+
+/** One comparable form of a name, tagged with how it was derived. */
+export interface NameVariant {
+  readonly kind: VariantKind;
+  readonly tokens: readonly NameToken[];
+  /** The tokens joined by spaces: what an explanation shows. */
+  readonly text: string;
+}
+
+export type NameKind = 'person' | 'organization' | 'unknown';
+
+/** Everything the matcher needs to know about one name. */
+export interface NameAnalysis {
+  readonly input: string;
+  readonly scripts: readonly NameScript[];
+  /** Person / organisation as told by the schema, or guessed from legal forms and company words. */
+  readonly kind: NameKind;
+  readonly legalForms: readonly (LegalForm & { readonly text: string })[];
+  /** Numbers in the name (ordinals, XPCC division and regiment numbers), sorted, distinct. */
+  readonly numbers: readonly number[];
+  /** Place codes named (GB/T 2260 prefixes), sorted, distinct. */
+  readonly places: readonly string[];
+  readonly variants: readonly NameVariant[];
+}

@@ -1,0 +1,78 @@
+/**
+ * Identifier checks the matcher needs to call an identifier decisive: a USCC (GB 32100-2015) or
+ * LEI (ISO 17442) whose check character verifies. Other identifiers (list ids, registration
+ * numbers) are compared as normalised strings and count as strong but not decisive evidence.
+ */
+
+const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+/** Upper case, spaces, dots and dashes removed. */
+export function normalizeIdentifier(raw: string): string {
+  return raw
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[\s.\-/]/g, '');
+}
+
+/** Whether `id` (normalised) is an 18-character USCC whose check character verifies. */
+export function isValidUscc(id: string): boolean {
+  if (!/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(id)) return false;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) {
+    const v = USCC_ALPHABET.indexOf(id[i] ?? '');
+    if (v < 0) return false;
+    sum += v * (USCC_WEIGHTS[i] ?? 0);
+  }
+  const check = (31 - (sum % 31)) % 31;
+  return USCC_ALPHABET[check] === id[17];
+}
+
+/** Whether `id` (normalised) is a 20-character LEI passing the ISO 7064 MOD 97-10 check. */
+export function isValidLei(id: string): boolean {
+  if (!/^[0-9A-Z]{18}[0-9]{2}$/.test(id)) return false;
+  let rem = 0;
+  for (const ch of id) {
+    const v = ch >= 'A' ? ch.charCodeAt(0) - 55 : ch.charCodeAt(0) - 48;
+    rem = v >= 10 ? (rem * 100 + v) % 97 : (rem * 10 + v) % 97;
+  }
+  return rem === 1;
+}
+
+export type IdScheme = 'uscc' | 'lei' | 'other';
+
+/** The scheme of a normalised identifier: a valid USCC or LEI, or anything else. */
+export function identifierScheme(id: string): IdScheme {
+  if (id.length === 18 && isValidUscc(id)) return 'uscc';
+  if (id.length === 20 && isValidLei(id)) return 'lei';
+  return 'other';
+}
+
+export interface IdComparison {
+  readonly kind: 'decisive' | 'agree' | 'conflict' | 'none';
+  readonly detail: string;
+}
+
+/**
+ * Compares two identifier sets: a shared valid USCC/LEI is decisive, any other shared identifier
+ * agrees, and two different valid USCCs (or LEIs) with none shared conflict.
+ */
+export function compareIdentifiers(a: readonly string[], b: readonly string[]): IdComparison {
+  if (a.length === 0 || b.length === 0) return { kind: 'none', detail: '' };
+  const na = a.map(normalizeIdentifier).filter((x) => x.length >= 4);
+  const nb = new Set(b.map(normalizeIdentifier).filter((x) => x.length >= 4));
+  for (const x of na) {
+    if (!nb.has(x)) continue;
+    const scheme = identifierScheme(x);
+    if (scheme !== 'other') return { kind: 'decisive', detail: `same valid ${scheme.toUpperCase()} ${x}` };
+  }
+  for (const x of na) if (nb.has(x)) return { kind: 'agree', detail: `same identifier ${x}` };
+  for (const scheme of ['uscc', 'lei'] as const) {
+    const sa = na.filter((x) => identifierScheme(x) === scheme);
+    const sb = [...nb].filter((x) => identifierScheme(x) === scheme);
+    if (sa.length > 0 && sb.length > 0) {
+      return { kind: 'conflict', detail: `different valid ${scheme.toUpperCase()}s ${sa[0]} / ${sb[0]}` };
+    }
+  }
+  return { kind: 'none', detail: 'no shared identifier' };
+}
