@@ -22,7 +22,7 @@ export interface ParseContext {
   readonly dataset: DatasetName;
   readonly paths: readonly string[];
   /** `--encoding` override; detection otherwise. */
-  readonly encoding?: string;
+  readonly encoding?: string | undefined;
   /** Bytes read so far, for progress. */
   readonly meter: ByteMeter;
 }

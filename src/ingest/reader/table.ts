@@ -96,7 +96,8 @@ export class HeaderMap<C extends string> {
     this.idx = new Map();
     const used = new Set<number>();
     for (const canonical of Object.keys(aliases) as C[]) {
-      for (const alias of [canonical, ...aliases[canonical]]) {
+      const snake = canonical.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+      for (const alias of [canonical, snake, ...aliases[canonical]]) {
         const i = folded.indexOf(foldHeader(alias));
         if (i >= 0 && !used.has(i)) {
           this.idx.set(canonical, i);
