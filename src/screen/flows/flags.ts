@@ -42,8 +42,13 @@ export interface FlowFlag {
 export interface FlowParams extends ScoreParams {
   /** A partner's rank must improve by at least this many places… */
   readonly rankJump: number;
-  /** …and end at or above this rank. */
+  /** …and end at or above this rank… */
   readonly rankTop: number;
+  /**
+   * …with the partner's share of the region's trade up by at least this factor on the month
+   * before: others shrinking, or a seasonal rise of everyone, is not news.
+   */
+  readonly rankMinRise: number;
   /** A product "appears from nothing" after this many months without trade… */
   readonly newLookback: number;
   /** …of which at least this many were reported zeros (not gaps)… */
@@ -56,6 +61,7 @@ export const DEFAULT_FLOW_PARAMS: FlowParams = {
   ...DEFAULT_SCORE_PARAMS,
   rankJump: 5,
   rankTop: 10,
+  rankMinRise: 1.25,
   newLookback: 12,
   newMinZeroMonths: 6,
   newMinUsd: 100_000,
@@ -73,6 +79,8 @@ export interface SeriesInput {
   /** For partner totals: the partner's rank per month (0 = no trade) and the partner count. */
   readonly ranks?: Int32Array;
   readonly partnerCounts?: Int32Array;
+  /** For partner totals: the region's total with all partners, per month. */
+  readonly whole?: readonly (number | null)[];
 }
 
 export interface FlagOptions {
@@ -147,7 +155,9 @@ export function flagSeries(s: SeriesInput, opts: FlagOptions = {}): FlowFlag[][]
     if (s.ranks && s.partner != null && t >= 1 && v >= p.minValueUsd) {
       const rank = s.ranks[t] ?? 0;
       const prev = s.ranks[t - 1] ?? 0;
-      const jumped = prev > 0 && prev - rank >= p.rankJump;
+      const shareNow = v / (s.whole?.[t] || v || 1);
+      const shareBefore = (s.values[t - 1] ?? 0) / (s.whole?.[t - 1] || 1);
+      const jumped = prev > 0 && prev - rank >= p.rankJump && shareNow >= shareBefore * p.rankMinRise;
       // A regular partner back after a quiet month is not news; one arriving from nothing is.
       const entered = prev === 0 && noneBefore(s.values, t, p);
       if (rank > 0 && rank <= p.rankTop && (jumped || entered)) {

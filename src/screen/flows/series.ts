@@ -83,7 +83,9 @@ export function totalSeries(cube: FlowCube, partner: string | null): SeriesInput
   return {
     ...base,
     values: seriesValues(cube, cube.totals.get(partner)),
-    ...(ranks ? { ranks, partnerCounts: cube.partnerCounts } : {}),
+    ...(ranks
+      ? { ranks, partnerCounts: cube.partnerCounts, whole: seriesValues(cube, cube.world.total) }
+      : {}),
   };
 }
 
