@@ -1,10 +1,39 @@
-/** Places: the Xinjiang gazetteer (and, later, address parsing and ports). */
+/** Places: division codes, the Xinjiang gazetteer, XPCC units, address location and ports. */
+export {
+  type DecodedDivision,
+  DIVISION_SOURCE,
+  type DivisionName,
+  decodeDivision,
+  divisionName,
+  englishDivisionName,
+} from './divisions.ts';
+export { enrichShipment } from './enrich-shipment.ts';
 export {
   allPlaceSpellings,
   foldPlaceName,
   GAZETTEER,
   GAZETTEER_SOURCE,
   type GazetteerPlace,
+  gazetteerPlace,
+  isWeakSpelling,
   type PlaceLevel,
   placesNamed,
 } from './gazetteer.ts';
+export {
+  type EvidenceKind,
+  type EvidenceRole,
+  type IgnoredEvidence,
+  type LocateEvidence,
+  type Location,
+  locate,
+  type XpccLocation,
+} from './locate.ts';
+export { allPorts, locatePort, PORT_SOURCE, type Port, type PortMatch } from './ports.ts';
+export {
+  findXpcc,
+  regimentUnit,
+  XPCC_UNITS,
+  XPCC_UNITS_SOURCE,
+  type XpccMatch,
+  type XpccUnit,
+} from './xpcc.ts';
