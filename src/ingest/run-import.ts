@@ -5,6 +5,7 @@ import { datasetName, type ImportSummary, type RecordBundle, ThreadlineError } f
 import type { Store } from '../store/index.ts';
 import { FORMATS, type FormatName, isFormatName } from './formats.ts';
 import { ByteMeter } from './reader/byte-source.ts';
+import { checkEncoding } from './reader/decode.ts';
 import type { Rejection } from './types.ts';
 
 /** A bad import request: unknown format, missing file (the CLI exits 2 on these). */
@@ -82,6 +83,7 @@ export async function runImport(store: Store, opts: RunImportOptions): Promise<I
     meter.total += format.directory ? await folderSize(p) : st.size;
   }
   const dataset = datasetName(opts.dataset ?? format.defaultDataset);
+  const encoding = opts.encoding ? checkEncoding(opts.encoding) : undefined;
   if (!(await store.getDataset(dataset))) await store.upsertDataset({ name: dataset, ...format.meta });
 
   const session = await store.beginImport({ dataset, format: opts.format, files: opts.paths });
@@ -114,7 +116,7 @@ export async function runImport(store: Store, opts: RunImportOptions): Promise<I
   };
 
   try {
-    const parse = format.parse({ dataset, paths: opts.paths, encoding: opts.encoding, meter });
+    const parse = format.parse({ dataset, paths: opts.paths, encoding, meter });
     for await (const r of parse) {
       if (!r.ok) {
         await rejects.write(r.rejection);

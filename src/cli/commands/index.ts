@@ -3,9 +3,10 @@ import type { CliContext } from '../context.ts';
 import { registerCompare } from './compare.ts';
 import { registerDatasets } from './datasets.ts';
 import { registerFlows } from './flows.ts';
+import { registerImport } from './import.ts';
 
 /** A command registers itself on the program; `ctx(cmd)` gives it output and the store. */
 export type RegisterCommand = (program: Command, ctx: (cmd: Command) => CliContext) => void;
 
 /** Every command, in the order `--help` lists them. Add one line per new command. */
-export const COMMANDS: readonly RegisterCommand[] = [registerDatasets, registerFlows, registerCompare];
+export const COMMANDS: readonly RegisterCommand[] = [registerDatasets, registerImport, registerFlows, registerCompare];

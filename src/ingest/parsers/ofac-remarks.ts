@@ -113,7 +113,13 @@ function country(out: OfacRemarks, prop: FtmProperty, raw: string): boolean {
 }
 
 const RULES: readonly Rule[] = [
-  [/^Linked To:\s*(.+)$/, (m, out) => (out.linkedTo.push((m[1] ?? '').trim()), true)],
+  [
+    /^Linked To:\s*(.+)$/,
+    (m, out) => {
+      out.linkedTo.push((m[1] ?? '').trim());
+      return true;
+    },
+  ],
   [
     /^DOB\s+(.+)$/,
     (m, out) => {
