@@ -24,10 +24,12 @@ const MIN_SIM = 0.8;
  * How much of a token pair's weight a similarity earns: identical tokens all of it, near misses
  * (a letter off, a vowel changed) part of it, so "Wanda" and "Wanfang" do not look alike.
  */
-export function credit(sim: number): number {
+export function credit(sim: number, how: TokenHow = 'jaro-winkler'): number {
   if (sim >= 0.995) return 1;
   if (sim < MIN_SIM) return 0;
-  return 0.15 + (0.8 * (sim - MIN_SIM)) / (1 - MIN_SIM);
+  // Phonetic-key equality, given-name groups and aliases: spelling variants, nearly full credit.
+  if (sim >= 0.955 && (how === 'phonetic' || how === 'alias' || how === 'joined')) return 0.92;
+  return 0.1 + (0.5 * (sim - MIN_SIM)) / (1 - MIN_SIM);
 }
 
 function joinable(t: NameToken): boolean {
@@ -55,8 +57,10 @@ function joinedCands(A: readonly NameToken[], B: readonly NameToken[], flip: boo
       for (let j = 0; j < B.length; j++) {
         const b = B[j];
         if (!b || b.kind === 'number' || b.kind === 'initial') continue;
-        let best = stringSim(joined, b.text).sim;
-        for (const alt of b.alts ?? []) best = Math.max(best, stringSim(joined, alt).sim);
+        const spellings = [b.text, ...(b.alts ?? [])];
+        let best = 0;
+        if (b.exact || A.slice(i, k + 1).some((t) => t.exact)) best = spellings.includes(joined) ? 1 : 0;
+        else for (const sp of spellings) best = Math.max(best, stringSim(joined, sp).sim);
         if (best >= 0.9)
           out.push(
             flip
@@ -111,16 +115,21 @@ export function alignTokens(
   for (const p of pairs) {
     const pw =
       p.a.reduce((s, i) => s + w(A[i] as NameToken), 0) + p.b.reduce((s, j) => s + w(B[j] as NameToken), 0);
-    earned += credit(p.sim) * pw;
+    earned += credit(p.sim, p.how) * pw;
     matchedW += pw;
   }
   let restA = unmatchedA.reduce((s, i) => s + w(A[i] as NameToken), 0);
   let restB = unmatchedB.reduce((s, j) => s + w(B[j] as NameToken), 0);
-  if (opts.person && pairs.length >= 2) {
-    // Missing middle names: forgive leftovers only on one side, and only if the other side is
-    // fully explained.
-    if (restA === 0 || unmatchedA.every((i) => (A[i] as NameToken).kind !== 'word')) restB *= 0.35;
-    if (restB === 0 || unmatchedB.every((j) => (B[j] as NameToken).kind !== 'word')) restA *= 0.35;
+  // A name fully contained in the other: for persons the leftovers are middle names or
+  // patronymics and weigh a fifth; for organisations they are qualifiers (a place, "lines") and
+  // weigh two thirds. Only when the contained side is really explained (two tokens, or one
+  // distinctive token plus more).
+  const explainedA = restA === 0 || unmatchedA.every((i) => (A[i] as NameToken).kind !== 'word');
+  const explainedB = restB === 0 || unmatchedB.every((j) => (B[j] as NameToken).kind !== 'word');
+  if (pairs.length >= 2 && matchedW >= 2) {
+    const f = opts.person ? 0.2 : 0.65;
+    if (explainedA && !explainedB) restB *= f;
+    else if (explainedB && !explainedA) restA *= f;
   }
   const total = matchedW + restA + restB;
   return { score: total > 0 ? earned / total : 0, pairs, unmatchedA, unmatchedB };

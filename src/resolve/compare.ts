@@ -33,6 +33,7 @@ export interface Feature {
     | 'legal-form'
     | 'places'
     | 'structure'
+    | 'business'
     | 'kind'
     | 'schema'
     | 'identifiers'
@@ -153,6 +154,17 @@ function placesCompatible(a: readonly string[], b: readonly string[]): boolean {
 
 const PERSON_SCHEMA = 'Person';
 const STRUCTURE_KEYS = new Set(['c:group', 'c:branch', 'c:holding', 'c:head office']);
+const NON_BUSINESS = new Set([
+  ...STRUCTURE_KEYS,
+  'c:china',
+  'c:city',
+  'c:county',
+  'c:province',
+  'c:region',
+  'c:international',
+  'c:enterprise',
+  'c:new',
+]);
 const ORG_LIKE = new Set(['Company', 'Organization', 'PublicBody', 'Vessel', 'Airplane']);
 
 /** Whether two schemata can never describe the same party (Person vs Company). */
@@ -221,6 +233,21 @@ export function scoreAnalysed(
     features.push(
       feature('structure', 0.15, -1, `only one side says ${oneSided.map((k) => k.slice(2)).join(', ')}`),
     );
+  }
+
+  // Different trades under one distinctive name (Atun Trading vs Atun Chemical) are different
+  // companies: both sides have a business word the other lacks.
+  const business = (ts: readonly NameToken[], idx: readonly number[]) =>
+    idx
+      .map((i) => ts[i])
+      .filter(
+        (t): t is NameToken => t !== undefined && t.kind === 'concept' && !NON_BUSINESS.has(t.key ?? ''),
+      )
+      .map((t) => t.text);
+  const ba = business(ns.va.tokens, ns.unmatchedA);
+  const bb = business(ns.vb.tokens, ns.unmatchedB);
+  if (ba.length > 0 && bb.length > 0) {
+    features.push(feature('business', 0.2, -1, `${ba.join(' ')} vs ${bb.join(' ')}`));
   }
 
   if (a.kind !== 'unknown' && b.kind !== 'unknown' && a.kind !== b.kind) {

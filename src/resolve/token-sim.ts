@@ -60,6 +60,7 @@ export function tokenSim(a: NameToken, b: NameToken): TokenSim {
     if (w.kind === 'initial') return { sim: i.text === w.text ? 1 : 0, how: 'initial' };
     return { sim: w.text.startsWith(i.text) ? 0.9 : 0, how: 'initial' };
   }
+  if (a.exact || b.exact) return exactSim(a, b);
   let best = stringSim(a.text, b.text);
   if (best.sim === 1) return best;
   const altsA = a.alts ?? [];
@@ -83,4 +84,13 @@ export function tokenSim(a: NameToken, b: NameToken): TokenSim {
 
 function isBrand(t: NameToken): boolean {
   return t.kind === 'core' || (t.alts !== undefined && t.alts.length > 0 && t.kind !== 'word');
+}
+
+// Pinyin from Han against anything: equal spellings (or alternatives) only.
+function exactSim(a: NameToken, b: NameToken): TokenSim {
+  const xs = [a.text, ...(a.alts ?? [])];
+  const ys = [b.text, ...(b.alts ?? [])];
+  if (a.text === b.text) return { sim: 1, how: 'exact' };
+  for (const x of xs) if (ys.includes(x)) return { sim: 1, how: 'alias' };
+  return { sim: 0, how: 'conflict' };
 }

@@ -89,7 +89,14 @@ export function parseHanOrg(run: string, into: HanParse): void {
   const flush = () => {
     if (core.length === 0) return;
     const syl = pinyinSyllables(core);
-    into.latin.push({ text: syl.join(''), kind: 'core', weight: 1, from: core });
+    into.latin.push({
+      text: syl.join(''),
+      kind: 'core',
+      weight: 1,
+      exact: true,
+      ...umlautAlts(syl.join('')),
+      from: core,
+    });
     into.han.push({ text: core, kind: 'core', weight: 1, from: core });
     core = '';
   };
@@ -171,10 +178,25 @@ export function parseHanPerson(run: string, into: HanParse): void {
   const syl = pinyinSyllables(run, true);
   const fam = run.slice(0, famLen);
   const given = run.slice(famLen);
-  into.latin.push({ text: syl.slice(0, famLen).join(''), kind: 'word', weight: 1, from: fam });
+  const famPy = syl.slice(0, famLen).join('');
+  into.latin.push({ text: famPy, kind: 'word', weight: 1, exact: true, ...umlautAlts(famPy), from: fam });
   into.han.push({ text: fam, kind: 'word', weight: 1, from: fam });
   if (given.length > 0) {
-    into.latin.push({ text: syl.slice(famLen).join(''), kind: 'word', weight: 1, from: given });
+    const givenPy = syl.slice(famLen).join('');
+    into.latin.push({
+      text: givenPy,
+      kind: 'word',
+      weight: 1,
+      exact: true,
+      ...umlautAlts(givenPy),
+      from: given,
+    });
     into.han.push({ text: given, kind: 'word', weight: 1, from: given });
   }
+}
+
+// ü is written v (pinyin input), u or yu in English renderings: Lü = Lv = Lu = Lyu.
+function umlautAlts(py: string): { alts?: string[] } {
+  if (!py.includes('v')) return {};
+  return { alts: [py.replace(/v/g, 'u'), py.replace(/v/g, 'yu')] };
 }

@@ -23,6 +23,8 @@ const RULES: readonly [RegExp, string][] = [
   [/c(?!h)/g, 'k'],
   [/w/g, 'v'],
   [/ou/g, 'u'],
+  [/eo/g, 'o'],
+  [/eu/g, 'u'],
   [/oo/g, 'u'],
   [/ee/g, 'i'],
   [/y/g, 'i'],

@@ -16,6 +16,11 @@ export interface NameToken {
   readonly weight: number;
   readonly key?: string;
   readonly alts?: readonly string[];
+  /**
+   * Pinyin read from Han characters: a deterministic transliteration, so a near miss (Hailun /
+   * Hailin) is a different name, not a spelling variant. Compared exactly.
+   */
+  readonly exact?: boolean;
   /** The source fragment this token came from, for explanations. */
   readonly from: string;
 }
