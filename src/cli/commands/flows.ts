@@ -87,7 +87,7 @@ async function* counted<T>(rows: AsyncIterable<T>, onCount: (n: number) => void)
 
 function csvCell(v: unknown): string {
   const s = safeText(v);
-  return /[",\n\r]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 export const registerFlows: RegisterCommand = (program, ctx) => {
