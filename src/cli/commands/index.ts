@@ -2,11 +2,24 @@ import type { Command } from 'commander';
 import type { CliContext } from '../context.ts';
 import { registerCompare } from './compare.ts';
 import { registerDatasets } from './datasets.ts';
+import { registerDemo } from './demo.ts';
 import { registerFlows } from './flows.ts';
 import { registerImport } from './import.ts';
+import { registerOwners } from './owners.ts';
+import { registerSubsidiaries } from './subsidiaries.ts';
+import { registerTrace } from './trace.ts';
 
 /** A command registers itself on the program; `ctx(cmd)` gives it output and the store. */
 export type RegisterCommand = (program: Command, ctx: (cmd: Command) => CliContext) => void;
 
 /** Every command, in the order `--help` lists them. Add one line per new command. */
-export const COMMANDS: readonly RegisterCommand[] = [registerDatasets, registerImport, registerFlows, registerCompare];
+export const COMMANDS: readonly RegisterCommand[] = [
+  registerDemo,
+  registerDatasets,
+  registerImport,
+  registerFlows,
+  registerCompare,
+  registerSubsidiaries,
+  registerOwners,
+  registerTrace,
+];
