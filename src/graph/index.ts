@@ -50,7 +50,20 @@ export {
   type OwnershipLink,
   ownershipLink,
 } from './holdings.ts';
+export {
+  evidenceJson,
+  exposureJson,
+  holdingJson,
+  nodeJson,
+  ownershipLinkJson,
+  provenanceJson,
+  routingJson,
+  shipmentJson,
+  traceLinkJson,
+  tracePathJson,
+} from './json.ts';
 export { type LoadOptions, type LoadPhase, loadGraph } from './load.ts';
+export { type EntityLookup, lookupEntity } from './lookup.ts';
 export {
   applyOfacRule,
   type BlockingOwner,
@@ -78,3 +91,4 @@ export {
   Tracer,
   type TraceStart,
 } from './trace.ts';
+export { MIN_CONFIDENCE, XinjiangLocator } from './xinjiang.ts';

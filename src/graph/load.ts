@@ -1,4 +1,4 @@
-import type { DatasetName } from '../model/index.ts';
+import type { DatasetName, Entity, StoredShipment } from '../model/index.ts';
 import { PARTY_SCHEMATA } from '../model/index.ts';
 import type { Store } from '../store/index.ts';
 import { GraphBuilder } from './builder.ts';
@@ -13,6 +13,10 @@ export interface LoadOptions {
   readonly resolution?: boolean;
   readonly datasets?: readonly DatasetName[];
   /** Called every 10,000 rows and at the end of each phase (the CLI draws a bar from it). */
+  /** Sees every entity as it streams past (e.g. `XinjiangLocator.inspectEntity`). */
+  readonly inspectEntity?: (e: Entity) => void;
+  /** Sees every shipment as it streams past (e.g. `XinjiangLocator.inspectShipment`). */
+  readonly inspectShipment?: (s: StoredShipment) => void;
   readonly onProgress?: (p: {
     readonly phase: LoadPhase;
     readonly rows: number;
@@ -45,9 +49,16 @@ export async function loadGraph(store: Store, opts: LoadOptions = {}): Promise<G
     }
     progress?.({ phase, rows: n, done: true });
   };
-  await pump('entities', store.iterateEntities({ ...iter, schemata: PARTY_SCHEMATA }), (e) => b.addEntity(e));
+  await pump('entities', store.iterateEntities({ ...iter, schemata: PARTY_SCHEMATA }), (e) => {
+    b.addEntity(e);
+    opts.inspectEntity?.(e);
+  });
   await pump('relationships', store.iterateRelationships(iter), (r) => b.addRelationship(r));
   await pump('memberships', store.iterateMemberships(iter), (m) => b.addMembership(m));
-  if (opts.trade ?? true) await pump('shipments', store.iterateShipments(iter), (s) => b.addShipment(s));
+  if (opts.trade ?? true)
+    await pump('shipments', store.iterateShipments(iter), (s) => {
+      b.addShipment(s);
+      opts.inspectShipment?.(s);
+    });
   return b.build();
 }
