@@ -1,0 +1,97 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { storeTarget } from './context.ts';
+import { displayWidth, renderTable, safeText } from './output.ts';
+
+const BIN = join(import.meta.dirname, '..', '..', 'bin', 'threadline.mjs');
+const dir = mkdtempSync(join(tmpdir(), 'threadline-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs the real CLI in a child process, with no PostgreSQL in its environment. */
+function cli(args: string[]) {
+  const env = { ...process.env };
+  delete env.DATABASE_URL;
+  delete env.THREADLINE_DB;
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env, cwd: dir });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('threadline CLI shell', () => {
+  it('prints help listing the commands, and the version', () => {
+    const help = cli(['--help']);
+    expect(help.status).toBe(0);
+    for (const c of ['datasets', 'import', 'demo']) expect(help.stdout).toMatch(new RegExp(`\\n\\s+${c}\\b`));
+    const v = cli(['--version']);
+    expect(v.status).toBe(0);
+    expect(v.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('exits 2 on usage errors', () => {
+    expect(cli(['no-such-command']).status).toBe(2);
+    expect(cli(['datasets', '--no-such-flag']).status).toBe(2);
+    expect(cli(['import']).status).toBe(2);
+  });
+
+  it('lists datasets of an empty store as a table and as JSON lines', () => {
+    const db = join(dir, 'empty.db');
+    const human = cli(['--db', db, 'datasets']);
+    expect(human.status).toBe(0);
+    expect(human.stdout).toContain('No datasets');
+    const json = cli(['--db', db, '--json', 'datasets']);
+    expect(json.status).toBe(0);
+    expect(json.stdout).toBe('');
+  });
+
+  it('imports a file and reports it in datasets with provenance (JSON lines)', () => {
+    const db = join(dir, 'one.db');
+    const fixture = join(
+      import.meta.dirname,
+      '..',
+      '..',
+      'examples',
+      'workspace',
+      'lists',
+      'sanctions.ftm.jsonl',
+    );
+    const imp = cli(['--db', db, '--json', 'import', 'ftm', fixture, '--dataset', 'cli-test']);
+    expect(imp.status).toBe(0);
+    const summary = JSON.parse(imp.stdout.trim().split('\n').at(-1) as string);
+    expect(summary).toMatchObject({ dataset: 'cli-test', records: 7, added: 7, rejected: 0 });
+    const ds = cli(['--db', db, '--json', 'datasets']);
+    const rows = ds.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ name: 'cli-test', entities: 3, memberships: 2, relationships: 2 });
+    expect(rows[0].lastImport.files).toEqual([fixture]);
+  });
+});
+
+describe('output helpers', () => {
+  it('strips terminal control sequences from untrusted text', () => {
+    expect(safeText('ACME\u001b[2J\rLtd')).toBe('ACME�[2J�Ltd');
+  });
+  it('aligns CJK text by display width', () => {
+    const t = renderTable(
+      ['name', 'n'],
+      [
+        ['新疆冠农', 1],
+        ['Guannong', 22],
+      ],
+    ).split('\n');
+    const col = (line: string | undefined, cell: string) =>
+      displayWidth((line ?? '').slice(0, (line ?? '').indexOf(cell)));
+    expect(col(t[2], '1')).toBe(10);
+    expect(col(t[3], '22')).toBe(10);
+  });
+  it('chooses the store: --db, then DATABASE_URL, then THREADLINE_DB, then ./threadline.db', () => {
+    expect(storeTarget({ db: 'a.db' }, { DATABASE_URL: 'postgres://x' })).toBe('a.db');
+    expect(storeTarget({}, { DATABASE_URL: 'postgres://x', THREADLINE_DB: 'b.db' })).toBe('postgres://x');
+    expect(storeTarget({}, { THREADLINE_DB: 'b.db' })).toBe('b.db');
+    expect(storeTarget({}, {})).toBe('./threadline.db');
+  });
+});
