@@ -57,7 +57,12 @@ function joinedCands(A: readonly NameToken[], B: readonly NameToken[], flip: boo
       for (let j = 0; j < B.length; j++) {
         const b = B[j];
         if (!b || b.kind === 'number' || b.kind === 'initial') continue;
-        const spellings = [b.text, ...(b.alts ?? [])];
+        const spellings = [b.text, ...(b.alts ?? [])].filter(
+          (sp) =>
+            sp.charCodeAt(0) === joined.charCodeAt(0) &&
+            Math.abs(sp.length - joined.length) <= 2 + sp.length / 4,
+        );
+        if (spellings.length === 0) continue;
         let best = 0;
         if (b.exact || A.slice(i, k + 1).some((t) => t.exact)) best = spellings.includes(joined) ? 1 : 0;
         else for (const sp of spellings) best = Math.max(best, stringSim(joined, sp).sim);

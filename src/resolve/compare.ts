@@ -78,6 +78,8 @@ export interface CompareOptions {
   readonly threshold?: number;
   /** Token weight override (the matcher passes rarity from its index). */
   readonly weightOf?: (t: NameToken) => number;
+  /** Rarity of a token in [0, 1] in the indexed corpus, for the rare-token feature. */
+  readonly rarityOf?: (t: NameToken) => number;
 }
 
 interface NameSim {
@@ -221,6 +223,31 @@ export function scoreAnalysed(
 
   if (a.places.length > 0 && b.places.length > 0 && !placesCompatible(a.places, b.places)) {
     features.push(feature('places', 0.15, -1, `${a.places.join(',')} vs ${b.places.join(',')}`));
+  }
+
+  // Agreement on a rare token is stronger evidence than agreement on a common one.
+  if (opts.rarityOf && ns.pairs.length > 0) {
+    let rare = 0;
+    let rareText = '';
+    for (const p of ns.pairs) {
+      for (const i of p.a) {
+        const t = ns.va.tokens[i];
+        if (!t || (t.kind !== 'word' && t.kind !== 'core') || p.sim < 0.9) continue;
+        const r = opts.rarityOf(t);
+        if (r > rare) {
+          rare = r;
+          rareText = t.text;
+        }
+      }
+    }
+    features.push(
+      feature(
+        'rare-tokens',
+        0.1,
+        rare - 0.5,
+        `rarest agreeing token "${rareText}" rarity ${rare.toFixed(2)}`,
+      ),
+    );
   }
 
   // Parent and subsidiary, head office and branch: a structure word on one side only.

@@ -1,5 +1,6 @@
 /** resolve: name matching (candidate index, scoring with explanations), clustering and judgements. */
 export { type AlignedPair, type Alignment, alignTokens } from './align.ts';
+export { latestVerdicts, pairKey, Resolver, resolveClusters, type ScoredPair } from './cluster.ts';
 export {
   type CompareOptions,
   compare,
@@ -22,5 +23,17 @@ export {
   normalizeIdentifier,
 } from './identifiers.ts';
 export { jaro, jaroWinkler } from './jaro-winkler.ts';
+export { type LinkSummary, linkShipmentParties } from './link-parties.ts';
+export { type Candidate, indexKeys, MatchIndex, MatchIndexBuilder } from './match-index.ts';
+export {
+  MATCH_NAME_PROPS,
+  type MatchCandidate,
+  Matcher,
+  type MatcherOptions,
+  type MatchQuery,
+  type MatchRecord,
+  recordOfEntity,
+} from './matcher.ts';
 export { type PairRow, type PairsResult, parsePairs, readPairs } from './pairs-file.ts';
 export { ratio, tokenSetRatio, tokenSortRatio } from './token-set.ts';
+export { type XrefOptions, type XrefSummary, xref } from './xref.ts';

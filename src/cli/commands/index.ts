@@ -5,9 +5,12 @@ import { registerDatasets } from './datasets.ts';
 import { registerDemo } from './demo.ts';
 import { registerFlows } from './flows.ts';
 import { registerImport } from './import.ts';
+import { registerJudge } from './judge.ts';
+import { registerMatch } from './match.ts';
 import { registerOwners } from './owners.ts';
 import { registerSubsidiaries } from './subsidiaries.ts';
 import { registerTrace } from './trace.ts';
+import { registerXref } from './xref.ts';
 
 /** A command registers itself on the program; `ctx(cmd)` gives it output and the store. */
 export type RegisterCommand = (program: Command, ctx: (cmd: Command) => CliContext) => void;
@@ -19,6 +22,9 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerImport,
   registerFlows,
   registerCompare,
+  registerMatch,
+  registerXref,
+  registerJudge,
   registerSubsidiaries,
   registerOwners,
   registerTrace,

@@ -23,6 +23,8 @@ export function hasHan(s: string): boolean {
 
 /** The non-Latin scripts present in a name (Latin is implied for ASCII letters). */
 export function scriptsOf(s: string): NameScript[] {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: testing for pure ASCII
+  if (/^[\u0000-\u007f]*$/.test(s)) return /[A-Za-z]/.test(s) ? ['latin'] : [];
   const out = new Set<NameScript>();
   for (const ch of s) {
     const cp = ch.codePointAt(0) ?? 0;

@@ -2,7 +2,9 @@ import { latinNumber } from './numbers.ts';
 import { latinPlaceCode, placeSpellings } from './places.ts';
 import {
   BRAND_LATIN,
+  CONCEPT_FIRST_WORDS,
   CONCEPTS,
+  FORM_EDGE_WORDS,
   EN_CONCEPTS,
   LATIN_FORMS,
   type LegalForm,
@@ -49,6 +51,7 @@ function stripForms(tokens: string[], forms: (LegalForm & { text: string })[]): 
   // ("OOO Grand Star", "PT Indofood"), never leaving the name empty.
   for (let guard = 0; guard < 4; guard++) {
     let hit = false;
+    if (!FORM_EDGE_WORDS.has(t[t.length - 1] ?? '')) break;
     for (let n = Math.min(MAX_FORM_TOKENS, t.length - 1); n >= 1; n--) {
       const tail = t.slice(t.length - n).join(' ');
       const f = LATIN_FORMS.get(tail);
@@ -61,7 +64,8 @@ function stripForms(tokens: string[], forms: (LegalForm & { text: string })[]): 
     }
     if (!hit) break;
   }
-  for (let n = Math.min(MAX_FORM_TOKENS, t.length - 1); n >= 1; n--) {
+  const firstIsForm = FORM_EDGE_WORDS.has(t[0] ?? '');
+  for (let n = firstIsForm ? Math.min(MAX_FORM_TOKENS, t.length - 1) : 0; n >= 1; n--) {
     const head = t.slice(0, n).join(' ');
     const f = LATIN_FORMS.get(head);
     // "Company X" / "Co X" at the start is rarely a legal form; only strip real forms there.
@@ -92,7 +96,8 @@ export function parseLatin(raw: readonly string[], person = false): LatinParse {
     // Multi-token concepts first ("import and export" is two concepts via expand, "xinjiang
     // production and construction corps" one).
     let matched = false;
-    for (let n = person ? 1 : Math.min(MAX_CONCEPT_TOKENS, tokens.length - i); n >= 2; n--) {
+    const maxN = person || !CONCEPT_FIRST_WORDS.has(tok) ? 1 : Math.min(MAX_CONCEPT_TOKENS, tokens.length - i);
+    for (let n = maxN; n >= 2; n--) {
       const phrase = tokens.slice(i, i + n).join(' ');
       const ids = EN_CONCEPTS.get(phrase);
       if (ids) {

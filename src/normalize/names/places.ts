@@ -53,6 +53,8 @@ for (const [folded, places] of allPlaceSpellings()) {
 
 /** The place code a folded Latin spelling names ("kashgar", "hongkong"), or null. */
 export function latinPlaceCode(folded: string): string | null {
+  // Tokens arrive folded to a-z already; only other callers need the gazetteer's folding.
+  if (/^[a-z]+$/.test(folded)) return LATIN_PLACES.get(folded) ?? null;
   return LATIN_PLACES.get(foldPlaceName(folded)) ?? null;
 }
 

@@ -35,6 +35,13 @@ for (const f of formTable.forms as { id: string; family: string; latin: string[]
 }
 ZH_FORMS.sort((a, b) => b.zh.length - a.zh.length);
 export const MAX_FORM_TOKENS = maxFormTokens;
+/** Last and first words of multi-word legal forms: only these start a multi-word lookup. */
+export const FORM_EDGE_WORDS = new Set<string>();
+for (const p of LATIN_FORMS.keys()) {
+  const w = p.split(' ');
+  FORM_EDGE_WORDS.add(w[0] ?? '');
+  FORM_EDGE_WORDS.add(w[w.length - 1] ?? '');
+}
 export const LEGAL_FORMS_SOURCE: string = formTable.source;
 
 interface RawConcept {
@@ -60,6 +67,9 @@ for (const c of wordTable.concepts as RawConcept[]) {
   for (const z of c.zh ?? []) if (!ZH_CONCEPTS.has(z)) ZH_CONCEPTS.set(z, ids);
 }
 export const MAX_CONCEPT_TOKENS = maxConceptTokens;
+/** First words of multi-word concept phrases. */
+export const CONCEPT_FIRST_WORDS = new Set<string>();
+for (const p of EN_CONCEPTS.keys()) if (p.includes(' ')) CONCEPT_FIRST_WORDS.add(p.split(' ')[0] ?? '');
 export const STOPWORDS: ReadonlySet<string> = new Set(wordTable.stopwords);
 export const COMPANY_WORDS_SOURCE: string = wordTable.source;
 

@@ -1,0 +1,83 @@
+import type { DatasetName, EntityId } from '../model/index.ts';
+import type { Store } from '../store/index.ts';
+import { resolveClusters, type ScoredPair } from './cluster.ts';
+import { Matcher, recordOfEntity } from './matcher.ts';
+
+export interface XrefOptions {
+  readonly datasets?: readonly DatasetName[];
+  readonly threshold?: number;
+  /** Candidates looked at per name (default 10). */
+  readonly candidates?: number;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export interface XrefSummary {
+  readonly entities: number;
+  readonly pairsScored: number;
+  readonly pairsAboveThreshold: number;
+  readonly merged: number;
+  readonly blocked: number;
+  readonly clusters: number;
+  readonly clusteredEntities: number;
+  /** The strongest proposed pairs, for review. */
+  readonly topPairs: readonly (ScoredPair & { nameA: string; nameB: string })[];
+}
+
+/**
+ * Cross-references the entities of one or several datasets: each entity's names are matched
+ * against the index (blocking), candidate pairs are scored, and the pairs plus the analysts'
+ * judgements are resolved into clusters (see {@link resolveClusters}), which replace the stored
+ * resolution.
+ */
+export async function xref(store: Store, opts: XrefOptions = {}): Promise<XrefSummary> {
+  const matcher = await Matcher.fromStore(store, opts.datasets ? { datasets: opts.datasets } : {});
+  const threshold = opts.threshold ?? matcher.threshold;
+  const best = new Map<string, ScoredPair & { nameA: string; nameB: string }>();
+  let scored = 0;
+  let done = 0;
+  const total = matcher.entityCount;
+  const it = store.iterateEntities({
+    schemata: ['Company', 'Organization', 'Person', 'LegalEntity', 'PublicBody'],
+    ...(opts.datasets ? { datasets: opts.datasets } : {}),
+  });
+  for await (const e of it) {
+    const rec = recordOfEntity(e);
+    for (const name of rec.names) {
+      const res = matcher.match(
+        {
+          name,
+          schema: rec.schema,
+          ...(rec.countries?.[0] ? { country: rec.countries[0] } : {}),
+          identifiers: rec.identifiers ?? [],
+        },
+        opts.candidates ?? 10,
+      );
+      for (const c of res) {
+        if (c.entityId === e.id) continue;
+        scored++;
+        const key = e.id < c.entityId ? `${e.id}\u0000${c.entityId}` : `${c.entityId}\u0000${e.id}`;
+        const prev = best.get(key);
+        if (!prev || c.score > prev.score) {
+          best.set(key, { a: e.id, b: c.entityId as EntityId, score: c.score, nameA: name, nameB: c.name });
+        }
+      }
+    }
+    done++;
+    if (opts.onProgress && done % 500 === 0) opts.onProgress(done, total);
+  }
+  const pairs = [...best.values()];
+  const judgements = await store.listJudgements('match');
+  const res = resolveClusters(judgements, pairs, threshold);
+  await store.replaceResolution(res.clusters);
+  const above = pairs.filter((p) => p.score >= threshold).sort((x, y) => y.score - x.score);
+  return {
+    entities: total,
+    pairsScored: scored,
+    pairsAboveThreshold: above.length,
+    merged: res.merged,
+    blocked: res.blocked,
+    clusters: new Set(res.clusters.values()).size,
+    clusteredEntities: res.clusters.size,
+    topPairs: above.slice(0, 20),
+  };
+}
