@@ -115,7 +115,7 @@ describe('runImport', () => {
       rejectDir,
       enrich: (b) => ({
         ...b,
-        entities: b.entities?.map((e) => ({
+        entities: (b.entities ?? []).map((e) => ({
           ...e,
           properties: { ...e.properties, topics: [{ value: 'sanction' }] },
         })),
