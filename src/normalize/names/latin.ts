@@ -4,8 +4,8 @@ import {
   BRAND_LATIN,
   CONCEPT_FIRST_WORDS,
   CONCEPTS,
-  FORM_EDGE_WORDS,
   EN_CONCEPTS,
+  FORM_EDGE_WORDS,
   LATIN_FORMS,
   type LegalForm,
   MAX_CONCEPT_TOKENS,
@@ -96,7 +96,8 @@ export function parseLatin(raw: readonly string[], person = false): LatinParse {
     // Multi-token concepts first ("import and export" is two concepts via expand, "xinjiang
     // production and construction corps" one).
     let matched = false;
-    const maxN = person || !CONCEPT_FIRST_WORDS.has(tok) ? 1 : Math.min(MAX_CONCEPT_TOKENS, tokens.length - i);
+    const maxN =
+      person || !CONCEPT_FIRST_WORDS.has(tok) ? 1 : Math.min(MAX_CONCEPT_TOKENS, tokens.length - i);
     for (let n = maxN; n >= 2; n--) {
       const phrase = tokens.slice(i, i + n).join(' ');
       const ids = EN_CONCEPTS.get(phrase);
