@@ -4,12 +4,15 @@ import { registerCompare } from './compare.ts';
 import { registerDatasets } from './datasets.ts';
 import { registerDemo } from './demo.ts';
 import { registerFlows } from './flows.ts';
+import { registerGoods } from './goods.ts';
 import { registerImport } from './import.ts';
 import { registerJudge } from './judge.ts';
+import { registerLocate } from './locate.ts';
 import { registerMatch } from './match.ts';
 import { registerOwners } from './owners.ts';
 import { registerSubsidiaries } from './subsidiaries.ts';
 import { registerTrace } from './trace.ts';
+import { registerUscc } from './uscc.ts';
 import { registerXref } from './xref.ts';
 
 /** A command registers itself on the program; `ctx(cmd)` gives it output and the store. */
@@ -28,4 +31,7 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerSubsidiaries,
   registerOwners,
   registerTrace,
+  registerUscc,
+  registerLocate,
+  registerGoods,
 ];
