@@ -155,7 +155,7 @@ export class MatchIndex {
     const acc = this.acc;
     const touched = this.touched;
     let nt = 0;
-    const maxDf = Math.max(1000, this.size * 0.02);
+    const maxDf = Math.max(500, this.size * 0.002);
     for (const k of keys) {
       const id = this.keyIds.get(k);
       if (id === undefined) continue;
