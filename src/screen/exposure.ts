@@ -1,0 +1,239 @@
+import {
+  applyOfacRule,
+  type BlockingOwner,
+  EXPOSURE_WEIGHTS,
+  type ExposureEvidence,
+  type ExposurePredicate,
+  type ExposureReason,
+  type Graph,
+  membershipActive,
+  type OfacResult,
+  OwnershipEngine,
+  ownershipLink,
+} from '../graph/index.ts';
+import type { StoredMembership } from '../model/index.ts';
+import type { Policy } from './policy/schema.ts';
+import type { XinjiangFact } from './xinjiang.ts';
+
+/**
+ * Why a graph node is exposed, as structured facts: its own active listings, OFAC-blocked
+ * status under the 50% rule (with the chain to a listed seed), effective ownership by listed
+ * entities (aggregated over listed owners, through chains), and Xinjiang location. Party
+ * findings are built from these, and the same facts feed graph/'s trace and routing as an
+ * exposure predicate. Memoised per node; holds scratch space: one per thread.
+ */
+
+export interface Blocked {
+  /** Sum of known direct shares held by blocked owners, percent. */
+  readonly aggregatePct: number;
+  readonly owners: readonly BlockingOwner[];
+  /** Ownership edges from the listed seed down to the node. */
+  readonly chain: readonly number[];
+  readonly seed: number;
+  readonly seedListings: readonly StoredMembership[];
+}
+
+export interface ListedOwner {
+  readonly node: number;
+  /** Effective share over fully known paths, percent. */
+  readonly pct: number;
+  /** Ownership edges of the strongest path, owner first (owner → … → node). */
+  readonly path: readonly number[];
+  readonly listings: readonly StoredMembership[];
+}
+
+export interface OwnedByListed {
+  readonly totalPct: number;
+  readonly owners: readonly ListedOwner[];
+}
+
+export interface NodeExposure {
+  readonly listings: readonly StoredMembership[];
+  readonly blocked: Blocked | null;
+  readonly owned: OwnedByListed | null;
+  readonly xinjiang: readonly XinjiangFact[];
+}
+
+const NONE: NodeExposure = Object.freeze({ listings: [], blocked: null, owned: null, xinjiang: [] });
+
+export function isExposed(x: NodeExposure): boolean {
+  return x.listings.length > 0 || x.blocked !== null || x.owned !== null || x.xinjiang.length > 0;
+}
+
+export class ExposureIndex {
+  readonly graph: Graph;
+  readonly ofac: OfacResult;
+  private readonly engine: OwnershipEngine;
+  private readonly asOf: string;
+  private readonly reportPct: number;
+  private readonly xinjiang: ReadonlyMap<number, readonly XinjiangFact[]>;
+  private readonly memo = new Map<number, NodeExposure>();
+  private readonly listedMemo = new Map<number, readonly StoredMembership[]>();
+
+  constructor(
+    graph: Graph,
+    policy: Policy,
+    asOf: string,
+    xinjiang: ReadonlyMap<number, readonly XinjiangFact[]>,
+    ofac?: OfacResult,
+  ) {
+    this.graph = graph;
+    this.asOf = asOf;
+    this.reportPct = policy.findings.owned_by_listed.reportPct;
+    this.xinjiang = xinjiang;
+    this.ofac =
+      ofac ??
+      applyOfacRule(graph, {
+        seedLists: policy.legal.ofacSeedLists,
+        thresholdPct: policy.legal.ofacThresholdPct,
+        asOf,
+      });
+    this.engine = new OwnershipEngine(graph);
+  }
+
+  /** Active listings of node v on the snapshot date. */
+  listings(v: number): readonly StoredMembership[] {
+    let l = this.listedMemo.get(v);
+    if (!l) {
+      l = this.graph.membershipsOf(v).filter((m) => membershipActive(m, this.asOf));
+      this.listedMemo.set(v, l);
+    }
+    return l;
+  }
+
+  of(v: number): NodeExposure {
+    if (v < 0) return NONE;
+    const hit = this.memo.get(v);
+    if (hit) return hit;
+    const listings = this.listings(v);
+    const xinjiang = this.xinjiang.get(v) ?? [];
+    const blocked = this.blocked(v);
+    const owned = listings.length === 0 ? this.ownedByListed(v) : null;
+    const x =
+      listings.length || blocked || owned || xinjiang.length ? { listings, blocked, owned, xinjiang } : NONE;
+    this.memo.set(v, x);
+    return x;
+  }
+
+  private blocked(v: number): Blocked | null {
+    const st = this.ofac.status(v);
+    if (st?.kind !== 'owned') return null;
+    const own = this.graph.columns.ownership;
+    const seed = st.chain.length > 0 ? (own.source[st.chain[0] as number] as number) : v;
+    const seedStatus = this.ofac.status(seed);
+    return {
+      aggregatePct: st.aggregatePct,
+      owners: st.owners,
+      chain: st.chain,
+      seed,
+      seedListings: seedStatus?.kind === 'listed' ? seedStatus.memberships : [],
+    };
+  }
+
+  private ownedByListed(v: number): OwnedByListed | null {
+    const own = this.graph.columns.ownership;
+    if (own.inOffsets[v] === own.inOffsets[v + 1]) return null;
+    const isListed = (u: number) => this.listings(u).length > 0;
+    // Each path counts to the first listed owner on it (stopAt), so a listed parent and its
+    // listed grandparent are not added twice for the same shares.
+    const reach = this.engine.reach(v, 'up', { stopAt: isListed });
+    const owners: ListedOwner[] = [];
+    let total = 0;
+    for (const u of reach.nodes) {
+      if (!isListed(u)) continue;
+      const s = reach.share(u);
+      if (!s || s.knownPct <= 0) continue;
+      total += s.knownPct;
+      owners.push({ node: u, pct: s.knownPct, path: reach.pathTo(u).reverse(), listings: this.listings(u) });
+    }
+    if (owners.length === 0 || total < this.reportPct - 1e-9) return null;
+    owners.sort((a, b) => b.pct - a.pct);
+    return { totalPct: Math.min(100, total), owners };
+  }
+
+  /** The facts as graph/ exposure reasons, for `Tracer` and `findThirdCountryRouting`. */
+  predicate(): ExposurePredicate {
+    const memo = new Map<number, readonly ExposureReason[]>();
+    return (v) => {
+      const hit = memo.get(v);
+      if (hit) return hit;
+      const r = this.reasons(v);
+      memo.set(v, r);
+      return r;
+    };
+  }
+
+  private reasons(v: number): readonly ExposureReason[] {
+    const x = this.of(v);
+    if (x === NONE) return [];
+    const g = this.graph;
+    const out: ExposureReason[] = [];
+    const mem = (node: number, m: StoredMembership): ExposureEvidence => ({
+      type: 'membership',
+      node,
+      membershipId: m.id,
+      list: m.list,
+      program: m.program,
+      effectiveDate: m.effectiveDate,
+      provenance: m.provenance,
+    });
+    for (const m of x.listings) {
+      out.push({
+        kind: 'listed',
+        weight: EXPOSURE_WEIGHTS.listed,
+        summary: `listed on ${m.list}${m.program ? ` (${m.program})` : ''}`,
+        evidence: [mem(v, m)],
+      });
+    }
+    if (x.blocked) {
+      const b = x.blocked;
+      out.push({
+        kind: 'ofac_blocked',
+        weight: EXPOSURE_WEIGHTS.ofac_blocked,
+        summary: `blocked under the OFAC 50% rule (${fmtPct(b.aggregatePct)} held by blocked owners)`,
+        evidence: [
+          ...b.chain.map((e) => ({ type: 'ownership' as const, link: ownershipLink(g, e) })),
+          ...b.seedListings.map((m) => mem(b.seed, m)),
+        ],
+      });
+    }
+    if (x.owned) {
+      out.push({
+        kind: 'owned_by_listed',
+        weight: EXPOSURE_WEIGHTS.owned_by_listed,
+        summary: `${fmtPct(x.owned.totalPct)} owned by listed ${x.owned.owners.map((o) => g.nodeName(o.node)).join(', ')}`,
+        evidence: x.owned.owners.flatMap((o) => [
+          ...o.path.map((e) => ({ type: 'ownership' as const, link: ownershipLink(g, e) })),
+          ...o.listings.map((m) => mem(o.node, m)),
+        ]),
+      });
+    }
+    if (x.xinjiang.length > 0) {
+      const strong = x.xinjiang.some((f) => f.basis !== 'name');
+      out.push({
+        kind: 'xinjiang_located',
+        // A name-only location is weaker evidence than a USCC, an address or an XPCC unit.
+        weight: strong ? EXPOSURE_WEIGHTS.xinjiang_located : EXPOSURE_WEIGHTS.xinjiang_located * 0.7,
+        summary: `located in Xinjiang${x.xinjiang.some((f) => f.xpcc) ? ' (XPCC)' : ''} by ${BASIS_LABEL[x.xinjiang[0]?.basis ?? 'name']}`,
+        evidence: x.xinjiang.map((f) => ({
+          type: 'fact' as const,
+          node: v,
+          detail: f.text,
+          sources: [f.provenance],
+        })),
+      });
+    }
+    return out.sort((a, b) => b.weight - a.weight);
+  }
+}
+
+const BASIS_LABEL = {
+  uscc: 'USCC registration',
+  'xpcc-unit': 'XPCC unit',
+  address: 'address',
+  name: 'company name',
+} as const;
+
+export function fmtPct(pct: number): string {
+  return `${Math.round(pct * 100) / 100}%`;
+}

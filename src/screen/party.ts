@@ -1,0 +1,102 @@
+import { partyKey } from '../graph/index.ts';
+import type { Provenance } from '../model/index.ts';
+import type { WatchMatch } from './matcher.ts';
+import type { Snapshot } from './snapshot.ts';
+import { type XinjiangFact, xinjiangFromAddress, xinjiangFromName } from './xinjiang.ts';
+
+/**
+ * Who a party is, for screening: the graph nodes whose exposure applies to it. A party
+ * resolved on its record (an entity id set at import or by the resolver) is that entity; an
+ * unresolved one is its own trade node (same name and country across bills) plus the watch-set
+ * entities its name or identifiers match. Memoised per snapshot and thread: a party repeats on
+ * thousands of bills.
+ */
+
+export interface Target {
+  readonly node: number;
+  readonly entityId: string;
+  readonly name: string;
+  /** `record`: the party is this node; `match`: matched by name or identifier. */
+  readonly via: 'record' | 'match';
+  readonly match: WatchMatch | null;
+}
+
+export interface PartyInput {
+  readonly name: string;
+  readonly address: string | null;
+  readonly country: string | null;
+  readonly entityId: string | null;
+  readonly identifiers?: readonly string[];
+}
+
+export interface PartyView {
+  /** Identifies the party across runs: its entity id, or its normalised name + country. */
+  readonly subjectKey: string;
+  /** Its node in the trade graph, or -1. */
+  readonly tradeNode: number;
+  readonly targets: readonly Target[];
+  /** Xinjiang facts from the party's own name and address (cite the record that carries them). */
+  readonly textFacts: readonly XinjiangFact[];
+}
+
+const PLACEHOLDER: Provenance = {
+  dataset: 'placeholder',
+  sourceFile: '-',
+  recordKey: '-',
+  line: null,
+} as Provenance;
+const MEMO_LIMIT = 500_000;
+
+export function resolveParty(snap: Snapshot, p: PartyInput, role = 'party'): PartyView {
+  const memoKey = `${role}\u0000${p.entityId ?? ''}\u0000${p.name}\u0000${p.country ?? ''}\u0000${p.address ?? ''}\u0000${(p.identifiers ?? []).join(',')}`;
+  const memo = snap.cache as Map<string, PartyView>;
+  const hit = memo.get(memoKey);
+  if (hit) return hit;
+
+  const g = snap.graph;
+  const targets: Target[] = [];
+  const tradeNode = snap.partyNode(p.entityId, p.name, p.country);
+  if (tradeNode >= 0) {
+    targets.push({
+      node: tradeNode,
+      entityId: g.nodeId(tradeNode),
+      name: g.nodeName(tradeNode),
+      via: 'record',
+      match: null,
+    });
+  }
+  // A party the resolver (or the source) already tied to an entity is that entity: matching its
+  // name again could only contradict a better-informed decision.
+  if (!p.entityId && p.name.trim().length > 0) {
+    for (const m of snap.matcher.match({
+      name: p.name,
+      country: p.country,
+      identifiers: p.identifiers ?? [],
+    })) {
+      const v = g.nodeOf(m.entityId);
+      if (v === undefined || targets.some((t) => t.node === v)) continue;
+      targets.push({ node: v, entityId: g.nodeId(v), name: g.nodeName(v), via: 'match', match: m });
+    }
+  }
+
+  const minConf = snap.policy.findings.xinjiang_located.minConfidence;
+  const textFacts: XinjiangFact[] = [];
+  if (p.address) {
+    const f = xinjiangFromAddress(p.address, `${role}.address`, PLACEHOLDER, minConf);
+    if (f) textFacts.push(f);
+  }
+  if (!p.entityId) {
+    const f = xinjiangFromName(p.name, p.country, `${role}.name`, PLACEHOLDER, minConf);
+    if (f) textFacts.push(f);
+  }
+
+  const view: PartyView = {
+    subjectKey: p.entityId ?? partyKey(p.name, p.country) ?? 'party:withheld',
+    tradeNode,
+    targets,
+    textFacts,
+  };
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(memoKey, view);
+  return view;
+}

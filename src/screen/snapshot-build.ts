@@ -1,0 +1,215 @@
+import { type Graph, GraphBuilder, type LoadPhase, loadGraph, partyKey } from '../graph/index.ts';
+import {
+  type Entity,
+  ID_PROPS,
+  type Judgement,
+  type StoredMembership,
+  type StoredRelationship,
+  type StoredShipment,
+} from '../model/index.ts';
+import type { Store } from '../store/index.ts';
+import { latestDecisions } from './decisions.ts';
+import { ExposureIndex, isExposed } from './exposure.ts';
+import type { WatchEntity } from './matcher.ts';
+import { DEFAULT_POLICY, policyHash } from './policy/load.ts';
+import type { Policy } from './policy/schema.ts';
+import { FAR, type SnapshotData } from './snapshot.ts';
+import {
+  sortFacts,
+  type XinjiangFact,
+  xinjiangFromAddress,
+  xinjiangFromName,
+  xinjiangFromStatements,
+} from './xinjiang.ts';
+
+/** Builds {@link SnapshotData} from the store (one streaming pass per table) or from arrays. */
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+export interface BuildSnapshotOptions {
+  readonly policy?: Policy;
+  /** ISO date listings are evaluated at (default today). */
+  readonly asOf?: string;
+  readonly onProgress?: (p: {
+    readonly phase: LoadPhase | 'screening-index';
+    readonly rows: number;
+    readonly done: boolean;
+  }) => void;
+}
+
+const NAME_PROPS = ['name', 'alias', 'previousName', 'weakAlias'] as const;
+
+/** Collects what screening needs beyond the graph while entities and shipments stream past. */
+class Collector {
+  readonly xinjiang = new Map<string, XinjiangFact[]>();
+  readonly entities = new Map<string, WatchEntity>();
+  private readonly minConfidence: number;
+  private readonly seenParty = new Set<string>();
+
+  constructor(policy: Policy) {
+    this.minConfidence = policy.findings.xinjiang_located.minConfidence;
+  }
+
+  inspectEntity = (e: Entity): void => {
+    const p = e.properties;
+    const countries = [...(p.country ?? []), ...(p.jurisdiction ?? []), ...(p.mainCountry ?? [])].map((c) =>
+      c.trim().toUpperCase(),
+    );
+    const facts = xinjiangFromStatements(e.statements, countries[0] ?? null, this.minConfidence);
+    if (facts.length > 0) this.addFacts(e.id, facts);
+    this.entities.set(e.id, {
+      id: e.id,
+      schema: e.schema,
+      names: NAME_PROPS.flatMap((k) => p[k] ?? []),
+      countries: [...new Set(countries)],
+      identifiers: ID_PROPS.flatMap((k) => p[k] ?? []),
+    });
+  };
+
+  inspectShipment = (s: StoredShipment): void => {
+    for (const party of s.parties) {
+      if (party.role !== 'shipper' && party.role !== 'consignee') continue;
+      const key = party.entityId ?? partyKey(party.name, party.country);
+      if (!key) continue;
+      // A party repeats on thousands of bills; locate each (party, address) once.
+      const seen = `${key}\u0000${party.address ?? ''}`;
+      if (this.seenParty.has(seen)) continue;
+      this.seenParty.add(seen);
+      const field = `${party.role}.address`;
+      const facts: XinjiangFact[] = [];
+      if (party.address) {
+        const f = xinjiangFromAddress(party.address, field, s.provenance, this.minConfidence);
+        if (f) facts.push(f);
+      }
+      if (!party.entityId) {
+        const f = xinjiangFromName(
+          party.name,
+          party.country,
+          `${party.role}.name`,
+          s.provenance,
+          this.minConfidence,
+        );
+        if (f) facts.push(f);
+      }
+      if (facts.length > 0) this.addFacts(key, facts);
+    }
+  };
+
+  private addFacts(id: string, facts: readonly XinjiangFact[]): void {
+    const list = this.xinjiang.get(id) ?? [];
+    for (const f of facts) {
+      if (list.length < 10 && !list.some((x) => x.basis === f.basis && x.value === f.value)) list.push(f);
+    }
+    this.xinjiang.set(id, sortFacts(list));
+  }
+
+  finish(
+    graph: Graph,
+    policy: Policy,
+    asOf: string,
+    judgements: readonly Judgement[],
+    onProgress?: BuildSnapshotOptions['onProgress'],
+  ): SnapshotData {
+    const byNode = new Map<number, XinjiangFact[]>();
+    for (const [id, facts] of this.xinjiang) {
+      const v = graph.nodeOf(id);
+      if (v !== undefined) byNode.set(v, [...(byNode.get(v) ?? []), ...facts]);
+    }
+    const exposure = new ExposureIndex(graph, policy, asOf, byNode);
+    const watch: WatchEntity[] = [];
+    for (const e of this.entities.values()) {
+      const v = graph.nodeOf(e.id);
+      if (v !== undefined && isExposed(exposure.of(v))) watch.push(e);
+    }
+    const upstreamDist = exposureDistances(graph, exposure, policy.findings.upstream_exposure.tiers);
+    onProgress?.({ phase: 'screening-index', rows: watch.length, done: true });
+    return {
+      version: 1,
+      asOf,
+      builtAt: new Date().toISOString(),
+      policy,
+      policyHash: policyHash(policy),
+      graph: graph.toColumns(),
+      xinjiang: [...this.xinjiang],
+      watch,
+      upstreamDist,
+      decisions: [...latestDecisions(judgements)],
+    };
+  }
+}
+
+/**
+ * Fewest trade links from an exposed supplier down to each node (multi-source BFS along
+ * shipper → consignee edges), capped: a shipment whose shipper is not within reach cannot have
+ * an upstream finding, so screening skips the trace for it.
+ */
+function exposureDistances(graph: Graph, exposure: ExposureIndex, tiers: number): Uint8Array {
+  const n = graph.nodeCount;
+  const t = graph.columns.trade;
+  const dist = new Uint8Array(n).fill(FAR);
+  const queue: number[] = [];
+  for (let v = 0; v < n; v++) {
+    if (t.outOffsets[v] === t.outOffsets[v + 1]) continue;
+    if (isExposed(exposure.of(v))) {
+      dist[v] = 0;
+      queue.push(v);
+    }
+  }
+  for (let head = 0; head < queue.length; head++) {
+    const v = queue[head] as number;
+    const d = (dist[v] as number) + 1;
+    if (d >= tiers) continue;
+    for (let e = t.outOffsets[v] as number; e < (t.outOffsets[v + 1] as number); e++) {
+      const w = t.target[e] as number;
+      if ((dist[w] as number) > d) {
+        dist[w] = d;
+        queue.push(w);
+      }
+    }
+  }
+  return dist;
+}
+
+/** Builds a snapshot from the store: the graph plus screening's own indexes, in one pass per table. */
+export async function buildSnapshot(store: Store, opts: BuildSnapshotOptions = {}): Promise<SnapshotData> {
+  const policy = opts.policy ?? DEFAULT_POLICY;
+  const asOf = opts.asOf ?? today();
+  const c = new Collector(policy);
+  const graph = await loadGraph(store, {
+    inspectEntity: c.inspectEntity,
+    inspectShipment: c.inspectShipment,
+    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+  });
+  const judgements = await store.listJudgements('finding');
+  return c.finish(graph, policy, asOf, judgements, opts.onProgress);
+}
+
+/** Everything a snapshot can be built from, as arrays (tests, benchmarks, fixtures). */
+export interface SnapshotInput {
+  readonly entities?: Iterable<Entity>;
+  readonly relationships?: Iterable<StoredRelationship>;
+  readonly memberships?: Iterable<StoredMembership>;
+  readonly shipments?: Iterable<StoredShipment>;
+  readonly canonical?: ReadonlyMap<string, string>;
+  readonly judgements?: readonly Judgement[];
+}
+
+export function snapshotFromFacts(input: SnapshotInput, opts: BuildSnapshotOptions = {}): SnapshotData {
+  const policy = opts.policy ?? DEFAULT_POLICY;
+  const asOf = opts.asOf ?? today();
+  const c = new Collector(policy);
+  const b = new GraphBuilder(input.canonical ? { canonical: input.canonical } : {});
+  for (const e of input.entities ?? []) {
+    b.addEntity(e);
+    c.inspectEntity(e);
+  }
+  for (const r of input.relationships ?? []) b.addRelationship(r);
+  for (const m of input.memberships ?? []) b.addMembership(m);
+  for (const s of input.shipments ?? []) {
+    b.addShipment(s);
+    c.inspectShipment(s);
+  }
+  return c.finish(b.build(), policy, asOf, input.judgements ?? [], opts.onProgress);
+}
