@@ -1,0 +1,97 @@
+/**
+ * For bench/import-*.bench.ts (not part of the ingest API). Shared by the import benchmarks: a seeded generator, and a run of the import driver on an
+ * embedded SQLite store file that measures total throughput, the time spent inside the
+ * store's `session.write`, and peak memory. The parser alone is timed too (no store), so a
+ * shortfall can be attributed.
+ */
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { datasetName } from '../model/index.ts';
+import { openStore, type Store } from '../store/index.ts';
+import { ByteMeter, FORMATS, type FormatName, runImport } from './index.ts';
+
+/** Mulberry32: a small seeded generator so every run sees the same data. */
+export function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const mb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+
+/** Wraps the store so the time spent in `session.write` is measured. */
+function timedStore(store: Store, spent: { write: number }): Store {
+  return new Proxy(store, {
+    get(target, prop) {
+      if (prop !== 'beginImport') {
+        // Bound to the real store: its methods use private fields a proxy does not have.
+        const v = Reflect.get(target, prop, target);
+        return typeof v === 'function' ? v.bind(target) : v;
+      }
+      return async (opts: Parameters<Store['beginImport']>[0]) => {
+        const session = await target.beginImport(opts);
+        return new Proxy(session, {
+          get(s, p) {
+            if (p !== 'write') {
+              const v = Reflect.get(s, p, s);
+              return typeof v === 'function' ? v.bind(s) : v;
+            }
+            return async (batch: Parameters<typeof session.write>[0]) => {
+              const t0 = performance.now();
+              try {
+                return await s.write(batch);
+              } finally {
+                spent.write += performance.now() - t0;
+              }
+            };
+          },
+        });
+      };
+    },
+  });
+}
+
+export async function benchImport(
+  format: FormatName,
+  file: string,
+  rows: number,
+  unit: string,
+): Promise<void> {
+  // 1. Parser alone.
+  let t0 = performance.now();
+  let parsed = 0;
+  for await (const r of FORMATS[format].parse({
+    dataset: datasetName('bench'),
+    paths: [file],
+    meter: new ByteMeter(),
+  })) {
+    if (r.ok) parsed++;
+  }
+  const parseSecs = (performance.now() - t0) / 1000;
+  console.log(
+    `parse only: ${parsed} ${unit} in ${parseSecs.toFixed(2)} s = ${Math.round(parsed / parseSecs)} ${unit}/s (peak RSS ${mb()} MB)`,
+  );
+
+  // 2. Full import into an embedded store file.
+  const db = join(tmpdir(), `threadline-${format}-bench.db`);
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${db}${suffix}`, { force: true });
+  const spent = { write: 0 };
+  const store = timedStore(await openStore(db), spent);
+  t0 = performance.now();
+  const r = await runImport(store, { format, paths: [file], rejectDir: tmpdir() });
+  const secs = (performance.now() - t0) / 1000;
+  await store.close();
+  console.log(
+    `import: ${r.records} ${unit} (${r.rejected} rejected) in ${secs.toFixed(2)} s = ${Math.round(r.records / secs)} ${unit}/s; ` +
+      `session.write ${(spent.write / 1000).toFixed(2)} s (${Math.round((spent.write / 1000 / secs) * 100)}%), ` +
+      `parsing and driver ${(secs - spent.write / 1000).toFixed(2)} s; peak RSS ${mb()} MB`,
+  );
+  if (r.records !== rows) console.log(`WARNING: expected ${rows} ${unit}, imported ${r.records}`);
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${db}${suffix}`, { force: true });
+}
