@@ -1,4 +1,4 @@
-import type { StoredFinding } from '../store/index.ts';
+import type { Store, StoredFinding } from '../store/index.ts';
 import type { ScreenResult } from './findings.ts';
 
 /**
@@ -56,4 +56,19 @@ export function diffRuns(
   }
   const disappeared = [...prev].filter(([key]) => !cur.has(key)).map(([, f]) => f);
   return { previousRun, appeared, disappeared, unchanged };
+}
+
+/**
+ * Saves a run's findings and compares them with the previous run of the same `kind`
+ * (`shipments`, `shipments:<dataset>`, `entities:<file>`…). Returns the diff, or null when
+ * there was no previous run.
+ */
+export async function recordRun(
+  store: Store,
+  run: { kind: string; policyHash: string; startedAt: string; findings: readonly StoredFinding[] },
+): Promise<{ runId: number; diff: RunDiff | null }> {
+  const prev = await store.latestScreenRun(run.kind);
+  const runId = await store.saveScreenRun(run);
+  if (!prev) return { runId, diff: null };
+  return { runId, diff: diffRuns(await store.findingsOfRun(prev.id), run.findings, prev.id) };
 }

@@ -3,17 +3,24 @@
  * list memberships, ownership and bills of lading, each with provenance. Not exported from the
  * package index.
  */
-import type {
-  DatasetName,
-  Entity,
-  EntityId,
-  FtmProperty,
-  PartyRole,
-  Provenance,
-  StoredMembership,
-  StoredRelationship,
-  StoredShipment,
+import {
+  type DatasetName,
+  datasetName,
+  type Entity,
+  type EntityFact,
+  type EntityId,
+  type FtmProperty,
+  type MembershipFact,
+  type PartyRole,
+  type PropValue,
+  type Provenance,
+  type RelationshipFact,
+  type ShipmentFact,
+  type StoredMembership,
+  type StoredRelationship,
+  type StoredShipment,
 } from '../model/index.ts';
+import type { Store } from '../store/index.ts';
 
 export function prov(
   dataset: string,
@@ -131,4 +138,65 @@ export function bill(b: BillSpec): StoredShipment {
     raw: {},
     provenance: prov(b.dataset ?? 'synthetic-bol', b.file ?? 'synthetic-bol.csv', b.id, b.line ?? null),
   };
+}
+
+/**
+ * Writes fixture facts into a store, one import per dataset, one record bundle per source
+ * record key (facts sharing a record key travel together, as an importer would write them).
+ */
+export async function loadFacts(
+  store: Store,
+  input: {
+    entities?: Iterable<Entity>;
+    relationships?: Iterable<StoredRelationship>;
+    memberships?: Iterable<StoredMembership>;
+    shipments?: Iterable<StoredShipment>;
+  },
+): Promise<void> {
+  type Mutable = {
+    provenance: Provenance;
+    entities: EntityFact[];
+    relationships: RelationshipFact[];
+    memberships: MembershipFact[];
+    shipments: ShipmentFact[];
+  };
+  const byDataset = new Map<string, Map<string, Mutable>>();
+  const bundle = (p: Provenance): Mutable => {
+    const ds = byDataset.get(p.dataset) ?? new Map<string, Mutable>();
+    byDataset.set(p.dataset, ds);
+    let b = ds.get(p.recordKey);
+    if (!b) {
+      b = { provenance: p, entities: [], relationships: [], memberships: [], shipments: [] };
+      ds.set(p.recordKey, b);
+    }
+    return b;
+  };
+  for (const e of input.entities ?? []) {
+    const p = e.statements[0]?.provenance;
+    if (!p) continue;
+    const properties: Partial<Record<FtmProperty, PropValue[]>> = {};
+    for (const st of e.statements) (properties[st.prop] ??= []).push({ value: st.value });
+    bundle(p).entities.push({ id: e.id, schema: e.schema, properties });
+  }
+  for (const { provenance: p, ...r } of input.relationships ?? []) bundle(p).relationships.push(r);
+  for (const { provenance: p, ...m } of input.memberships ?? []) bundle(p).memberships.push(m);
+  for (const { provenance: p, ...s } of input.shipments ?? []) bundle(p).shipments.push(s);
+  for (const [name, bundles] of byDataset) {
+    const dataset = datasetName(name);
+    if (!(await store.getDataset(dataset))) {
+      await store.upsertDataset({
+        name: dataset,
+        title: `${name} (fixture)`,
+        publisher: null,
+        url: null,
+        licence: null,
+        publishedAt: null,
+        version: null,
+      });
+    }
+    const files = [...new Set([...bundles.values()].map((b) => b.provenance.sourceFile))];
+    const session = await store.beginImport({ dataset, format: 'fixture', files });
+    await session.write([...bundles.values()]);
+    await session.finish({ complete: false });
+  }
 }
