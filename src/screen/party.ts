@@ -68,11 +68,16 @@ export function resolveParty(snap: Snapshot, p: PartyInput, role = 'party'): Par
   // A party the resolver (or the source) already tied to an entity is that entity: matching its
   // name again could only contradict a better-informed decision.
   if (!p.entityId && p.name.trim().length > 0) {
-    for (const m of snap.matcher.match({
+    const matches = snap.matcher.match({
       name: p.name,
       country: p.country,
       identifiers: p.identifiers ?? [],
-    })) {
+    });
+    // A candidate well below the best is a related entity (the parent of a subsidiary sharing
+    // its name), not another reading of this party.
+    const best = matches[0]?.score ?? 0;
+    for (const m of matches) {
+      if (m.score < best - 0.1) continue;
       const v = g.nodeOf(m.entityId);
       if (v === undefined || targets.some((t) => t.node === v)) continue;
       targets.push({ node: v, entityId: g.nodeId(v), name: g.nodeName(v), via: 'match', match: m });

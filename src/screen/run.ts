@@ -41,7 +41,9 @@ export async function* screenStream(
   });
   let done = 0;
   if ((opts.workers ?? 1) <= 1) {
-    const snap = Snapshot.fromData(data, { matcher: MATCHERS[matcher] ?? (MATCHERS.exact as never) });
+    const factory = MATCHERS[matcher];
+    if (!factory) throw new Error(`unknown matcher ${matcher}`);
+    const snap = Snapshot.fromData(data, { matcher: factory });
     for await (const batch of batches(iter, batchSize)) {
       const r = screenShard(snap, batch);
       done += batch.length;

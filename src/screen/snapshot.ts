@@ -2,13 +2,8 @@ import { GoodsIndex, Graph, type GraphColumns, NO_DATE, partyKey, Tracer } from 
 import type { StoredShipment } from '../model/index.ts';
 import { ExposureIndex } from './exposure.ts';
 import type { FindingDecision } from './findings.ts';
-import {
-  exactMatcher,
-  foldName,
-  type MatcherFactory,
-  type PartyMatcher,
-  type WatchEntity,
-} from './matcher.ts';
+import { foldName, type MatcherFactory, type PartyMatcher, type WatchEntity } from './matcher.ts';
+import { DEFAULT_MATCHER, MATCHERS } from './matchers.ts';
 import type { Policy } from './policy/schema.ts';
 import type { XinjiangFact } from './xinjiang.ts';
 
@@ -40,7 +35,7 @@ export interface SnapshotData {
 export const FAR = 255;
 
 export interface SnapshotOptions {
-  /** Builds the name matcher from the watch set (default: exact identifiers and names). */
+  /** Builds the name matcher from the watch set (default: resolve/'s matcher, see matchers.ts). */
   readonly matcher?: MatcherFactory;
 }
 
@@ -75,7 +70,7 @@ export class Snapshot {
     this.exposure = new ExposureIndex(this.graph, data.policy, data.asOf, byNode);
     this.goods = new GoodsIndex(this.graph.columns.hsCodes);
     this.tracer = new Tracer(this.graph, this.goods);
-    this.matcher = (opts.matcher ?? exactMatcher)(data.watch, {
+    this.matcher = (opts.matcher ?? (MATCHERS[DEFAULT_MATCHER] as MatcherFactory))(data.watch, {
       threshold: data.policy.matching.threshold,
       limit: data.policy.matching.candidates,
     });
