@@ -195,3 +195,23 @@ describe('effective ownership matches brute force on random cyclic graphs', () =
     }
   });
 });
+
+describe('bulk columns', () => {
+  it('align with nodes and agree with share()', () => {
+    const { eng, n } = engineOf([
+      own('A', 'B', 60),
+      own('A', 'C', null),
+      own('B', 'D', 50),
+      own('C', 'D', 50),
+    ]);
+    const r = eng.reach(n('A'), 'down');
+    r.nodes.forEach((v, i) => {
+      const s = r.share(v);
+      expect(r.knownPct[i]).toBe(s?.knownPct);
+      expect(r.maxPct[i]).toBe(s?.maxPct);
+      expect(r.unknownPaths[i]).toBe(s?.unknownPaths);
+      expect(r.depths[i]).toBe(s?.depth);
+    });
+    expect(r.nodes.length).toBe(3);
+  });
+});

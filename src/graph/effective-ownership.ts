@@ -66,6 +66,14 @@ export interface OwnershipReach {
   readonly direction: Direction;
   /** Reached nodes other than the root, nearer (topologically earlier) first. */
   readonly nodes: Uint32Array;
+  /** Aligned with `nodes`: effective % over fully-known paths (bulk access, no object per node). */
+  readonly knownPct: Float64Array;
+  /** Aligned with `nodes`: the upper bound with unknown shares at 100%. */
+  readonly maxPct: Float64Array;
+  /** Aligned with `nodes`: paths containing an unknown share. */
+  readonly unknownPaths: Float64Array;
+  /** Aligned with `nodes`: fewest hops from the root. */
+  readonly depths: Int32Array;
   readonly truncated: boolean;
   /** Search steps spent inside cycles. */
   readonly cycleSteps: number;
@@ -82,6 +90,18 @@ interface Segment {
   readonly edges: readonly number[];
 }
 
+// Per-node DP state, interleaved so that one update touches one cache line: the walk is
+// memory-bound (random access over a million nodes), not compute-bound.
+const STRIDE = 8;
+const K = 0; // sum of products over fully-known paths
+const NK = 1; // number of fully-known paths
+const U = 2; // sum of known-factor products over paths with an unknown share
+const NU = 3; // number of such paths
+const BEST = 4; // product on the strongest path (-Infinity: none yet)
+const BEST_UNKNOWN = 5; // 1 when the strongest path has an unknown share
+const PRED_EDGE = 6; // graph edge into the node on the strongest path from outside its component (-1: none)
+const PRED_FROM = 7; // local node at the other end of that edge
+
 /**
  * Runs effective-ownership queries over one graph. Holds scratch buffers sized to the graph,
  * so create one per thread and reuse it; the graph itself is never modified.
@@ -89,20 +109,28 @@ interface Segment {
 export class OwnershipEngine {
   readonly graph: Graph;
   private readonly localOf: Int32Array;
-  private readonly order: Uint32Array;
+  private readonly seen: Uint8Array;
+  private readonly stopped: Uint8Array;
+  private readonly queue: Uint32Array;
+  private readonly depthG: Int32Array;
   private readonly adjOffsets: Uint32Array;
   private readonly adjTarget: Uint32Array;
   private readonly adjEdge: Uint32Array;
+  private readonly adjShare: Float64Array;
 
   constructor(graph: Graph) {
     this.graph = graph;
     const n = graph.nodeCount;
     const m = graph.columns.ownership.source.length;
     this.localOf = new Int32Array(n).fill(-1);
-    this.order = new Uint32Array(n);
+    this.seen = new Uint8Array(n);
+    this.stopped = new Uint8Array(n);
+    this.queue = new Uint32Array(n);
+    this.depthG = new Int32Array(n);
     this.adjOffsets = new Uint32Array(n + 1);
     this.adjTarget = new Uint32Array(m);
     this.adjEdge = new Uint32Array(m);
+    this.adjShare = new Float64Array(m);
   }
 
   /** Effective ownership from `root`: `down` = what root holds, `up` = who holds root. */
@@ -112,82 +140,119 @@ export class OwnershipEngine {
     const stopAt = opts.stopAt;
     const own = this.graph.columns.ownership;
     const share = own.share;
-    const { localOf, order, adjOffsets, adjTarget, adjEdge } = this;
+    const { localOf, adjOffsets, adjTarget, adjEdge, adjShare } = this;
+    const down = direction === 'down';
+    const fwdOff = down ? own.outOffsets : own.inOffsets;
+    const other = down ? own.target : own.source;
 
-    // 1. Discovery (BFS) and a local adjacency list in BFS order.
+    // 1. Discovery by BFS, which also gives the fewest hops. Nodes are then numbered in
+    //    ascending graph order rather than BFS order: graphs keep related companies near each
+    //    other (registries list a group together), and walking memory in that order is what
+    //    makes the later passes fast — they are bound by cache misses, not arithmetic.
+    const { seen, queue, depthG, stopped } = this;
     let count = 1;
-    order[0] = root;
-    localOf[root] = 0;
-    const depthList: number[] = [0];
-    let adjN = 0;
+    queue[0] = root;
+    seen[root] = 1;
+    depthG[root] = 0;
     for (let head = 0; head < count; head++) {
-      adjOffsets[head] = adjN;
-      const v = order[head] as number;
-      if (head > 0 && stopAt?.(v)) continue;
-      const d = (depthList[head] as number) + 1;
-      const a = direction === 'down' ? (own.outOffsets[v] as number) : (own.inOffsets[v] as number);
-      const b = direction === 'down' ? (own.outOffsets[v + 1] as number) : (own.inOffsets[v + 1] as number);
-      for (let i = a; i < b; i++) {
-        const e = direction === 'down' ? i : (own.inEdges[i] as number);
-        const w = direction === 'down' ? (own.target[e] as number) : (own.source[e] as number);
-        let lw = localOf[w] as number;
-        if (lw < 0) {
-          lw = count++;
-          localOf[w] = lw;
-          order[lw] = w;
-          depthList.push(d);
+      const v = queue[head] as number;
+      if (head > 0 && stopAt?.(v)) {
+        stopped[v] = 1;
+        continue;
+      }
+      const d = (depthG[v] as number) + 1;
+      const b = fwdOff[v + 1] as number;
+      for (let i = fwdOff[v] as number; i < b; i++) {
+        const w = other[down ? i : (own.inEdges[i] as number)] as number;
+        if (seen[w] === 0) {
+          seen[w] = 1;
+          depthG[w] = d;
+          queue[count++] = w;
         }
-        adjTarget[adjN] = lw;
+      }
+    }
+    const L = count;
+    let toGraph: Uint32Array;
+    if (L > this.graph.nodeCount >>> 4) {
+      toGraph = new Uint32Array(L);
+      let k = 0;
+      for (let g = 0; k < L; g++) if (seen[g] === 1) toGraph[k++] = g;
+    } else {
+      toGraph = queue.slice(0, L).sort();
+    }
+    const depthOf = new Int32Array(L);
+    for (let i = 0; i < L; i++) {
+      const g = toGraph[i] as number;
+      localOf[g] = i;
+      depthOf[i] = depthG[g] as number;
+    }
+    const rootL = localOf[root] as number;
+    let adjN = 0;
+    for (let i = 0; i < L; i++) {
+      adjOffsets[i] = adjN;
+      const v = toGraph[i] as number;
+      if (stopped[v] === 1) continue;
+      const b = fwdOff[v + 1] as number;
+      for (let j = fwdOff[v] as number; j < b; j++) {
+        const e = down ? j : (own.inEdges[j] as number);
+        adjTarget[adjN] = localOf[other[e] as number] as number;
         adjEdge[adjN] = e;
+        adjShare[adjN] = share[e] as number;
         adjN++;
       }
     }
-    adjOffsets[count] = adjN;
-    const L = count;
-    const toGraph = order.slice(0, L);
-    for (let i = 0; i < L; i++) localOf[toGraph[i] as number] = -1; // scratch back to clean
-    const offs = adjOffsets.slice(0, L + 1);
-    const adjT = adjTarget.slice(0, adjN);
-    const adjE = adjEdge.slice(0, adjN);
+    adjOffsets[L] = adjN;
+    for (let i = 0; i < L; i++) {
+      const g = toGraph[i] as number;
+      localOf[g] = -1; // scratch back to clean
+      seen[g] = 0;
+      stopped[g] = 0;
+    }
+    const offs = adjOffsets.subarray(0, L + 1);
+    const adjT = adjTarget.subarray(0, adjN);
+    const adjE = adjEdge.subarray(0, adjN);
+    const adjS = adjShare.subarray(0, adjN);
 
     // 2. Strongly connected components, completed in reverse topological order.
     const comp = tarjan(L, offs, adjT);
-    const compCount = comp.count;
+    const compOf = comp.of;
+    const members = groupByKey(compOf, comp.count);
 
     // 3. Dynamic programme over components in topological order.
-    const K = new Float64Array(L); // sum of products over fully-known paths
-    const NK = new Float64Array(L); // number of fully-known paths
-    const U = new Float64Array(L); // sum of known-factor products over paths with an unknown share
-    const NU = new Float64Array(L); // number of such paths
-    const bestP = new Float64Array(L).fill(Number.NEGATIVE_INFINITY);
-    const bestU = new Uint8Array(L);
-    const predEdge = new Int32Array(L).fill(-1);
-    const predFrom = new Int32Array(L).fill(-1);
+    const st = new Float64Array(L * STRIDE);
+    for (let v = 0; v < L; v++) {
+      const b = v * STRIDE;
+      st[b + BEST] = Number.NEGATIVE_INFINITY;
+      st[b + PRED_EDGE] = -1;
+      st[b + PRED_FROM] = -1;
+    }
+    st[rootL * STRIDE + K] = 1;
+    st[rootL * STRIDE + NK] = 1;
+    st[rootL * STRIDE + BEST] = 1;
     const trunc = new Uint8Array(L);
     const segments = new Map<number, Segment>();
-    K[0] = 1;
-    NK[0] = 1;
-    bestP[0] = 1;
+    const topo = new Uint32Array(L);
+    let topoN = 0;
     let truncated = false;
     let steps = 0;
-    const topo: number[] = [];
 
-    const members = groupByKey(comp.of, compCount);
-    for (let c = compCount - 1; c >= 0; c--) {
+    for (let c = comp.count - 1; c >= 0; c--) {
       const ma = members.offsets[c] as number;
       const mb = members.offsets[c + 1] as number;
-      if (mb - ma > 1) {
-        const r = this.cycleSearch(members.items.subarray(ma, mb), comp.of, offs, adjT, adjE, share, {
-          K,
-          NK,
-          U,
-          NU,
-          bestP,
-          bestU,
+      const cyclic = mb - ma > 1;
+      if (cyclic) {
+        const r = cycleSearch(
+          members.items.subarray(ma, mb),
+          compOf,
+          offs,
+          adjT,
+          adjE,
+          adjS,
+          st,
           segments,
           eps,
-          budget: budget - steps,
-        });
+          budget - steps,
+        );
         steps += r.steps;
         if (r.truncated) {
           truncated = true;
@@ -196,244 +261,269 @@ export class OwnershipEngine {
       }
       for (let i = ma; i < mb; i++) {
         const v = members.items[i] as number;
-        topo.push(v);
-        for (let j = offs[v] as number; j < (offs[v + 1] as number); j++) {
+        topo[topoN++] = v;
+        const vb = v * STRIDE;
+        const kv = st[vb + K] as number;
+        const nkv = st[vb + NK] as number;
+        const uv = st[vb + U] as number;
+        const nuv = st[vb + NU] as number;
+        const bp = st[vb + BEST] as number;
+        const bu = st[vb + BEST_UNKNOWN] === 1;
+        const tv = trunc[v] === 1;
+        const je = offs[v + 1] as number;
+        for (let j = offs[v] as number; j < je; j++) {
           const w = adjT[j] as number;
-          if (comp.of[w] === c) continue;
-          const e = adjE[j] as number;
-          const s = share[e] as number;
-          const unknown = Number.isNaN(s);
+          if (cyclic && compOf[w] === c) continue;
+          const s = adjS[j] as number;
+          const wb = w * STRIDE;
+          const unknown = Number.isNaN(s); // the share is not stated
           if (!unknown) {
-            K[w] = (K[w] as number) + (K[v] as number) * s;
-            NK[w] = (NK[w] as number) + (NK[v] as number);
-            U[w] = (U[w] as number) + (U[v] as number) * s;
-            NU[w] = (NU[w] as number) + (NU[v] as number);
+            st[wb + K] = (st[wb + K] as number) + kv * s;
+            st[wb + NK] = (st[wb + NK] as number) + nkv;
+            st[wb + U] = (st[wb + U] as number) + uv * s;
+            st[wb + NU] = (st[wb + NU] as number) + nuv;
           } else {
-            U[w] = (U[w] as number) + ((K[v] as number) + (U[v] as number));
-            NU[w] = (NU[w] as number) + ((NK[v] as number) + (NU[v] as number));
+            st[wb + U] = (st[wb + U] as number) + kv + uv;
+            st[wb + NU] = (st[wb + NU] as number) + nkv + nuv;
           }
-          const cu = (bestU[v] as number) === 1 || unknown;
-          const cp = (bestP[v] as number) * (unknown ? 1 : s);
-          if (better(cp, cu, bestP[w] as number, bestU[w] === 1)) {
-            bestP[w] = cp;
-            bestU[w] = cu ? 1 : 0;
-            predEdge[w] = e;
-            predFrom[w] = v;
+          const cu = bu || unknown;
+          const cp = unknown ? bp : bp * s;
+          if (better(cp, cu, st[wb + BEST] as number, st[wb + BEST_UNKNOWN] === 1)) {
+            st[wb + BEST] = cp;
+            st[wb + BEST_UNKNOWN] = cu ? 1 : 0;
+            st[wb + PRED_EDGE] = adjE[j] as number;
+            st[wb + PRED_FROM] = v;
           }
-          if (trunc[v]) trunc[w] = 1;
+          if (tv) trunc[w] = 1;
         }
       }
     }
 
-    const reached: number[] = [];
-    for (const v of topo) {
-      if (v === 0) continue;
-      if ((NK[v] as number) + (NU[v] as number) > 0 || trunc[v]) reached.push(toGraph[v] as number);
-    }
-    let index: Map<number, number> | null = null;
-    const localIndex = (g: number): number | undefined => {
-      if (index === null) {
-        index = new Map();
-        for (let i = 0; i < L; i++) index.set(toGraph[i] as number, i);
+    let reachedN = 0;
+    const reached = new Uint32Array(L);
+    const knownCol = new Float64Array(L);
+    const maxCol = new Float64Array(L);
+    const unknownCol = new Float64Array(L);
+    const depthCol = new Int32Array(L);
+    for (let i = 0; i < topoN; i++) {
+      const v = topo[i] as number;
+      if (v === rootL) continue;
+      const b = v * STRIDE;
+      const nu = st[b + NU] as number;
+      if ((st[b + NK] as number) + nu > 0 || trunc[v]) {
+        const k = st[b + K] as number;
+        knownCol[reachedN] = k * 100;
+        maxCol[reachedN] = (k + (st[b + U] as number)) * 100;
+        unknownCol[reachedN] = nu;
+        depthCol[reachedN] = depthOf[v] as number;
+        reached[reachedN++] = toGraph[v] as number;
       }
-      return index.get(g);
+    }
+    // Graph node → local index, built on first look-up (an Int32Array: cheaper than a Map at 1M nodes).
+    let index: Int32Array | null = null;
+    const graphN = this.graph.nodeCount;
+    const localIndex = (g: number): number => {
+      if (index === null) {
+        index = new Int32Array(graphN).fill(-1);
+        for (let i = 0; i < L; i++) index[toGraph[i] as number] = i;
+      }
+      return g >= 0 && g < graphN ? (index[g] as number) : -1;
     };
 
     return {
       root,
       direction,
-      nodes: Uint32Array.from(reached),
+      nodes: reached.subarray(0, reachedN),
+      knownPct: knownCol.subarray(0, reachedN),
+      maxPct: maxCol.subarray(0, reachedN),
+      unknownPaths: unknownCol.subarray(0, reachedN),
+      depths: depthCol.subarray(0, reachedN),
       truncated,
       cycleSteps: steps,
       share(node) {
         const v = localIndex(node);
-        if (v === undefined || v === 0) return null;
-        const nk = NK[v] as number;
-        const nu = NU[v] as number;
+        if (v < 0 || v === rootL) return null;
+        const b = v * STRIDE;
+        const nk = st[b + NK] as number;
+        const nu = st[b + NU] as number;
         if (nk + nu === 0 && !trunc[v]) return null;
-        const bp = bestP[v] as number;
+        const k = st[b + K] as number;
+        const bp = st[b + BEST] as number;
         return {
           node,
-          knownPct: (K[v] as number) * 100,
+          knownPct: k * 100,
           knownPaths: nk,
           unknownPaths: nu,
           hasUnknown: nu > 0,
-          maxPct: ((K[v] as number) + (U[v] as number)) * 100,
-          depth: depthList[v] as number,
+          maxPct: (k + (st[b + U] as number)) * 100,
+          depth: depthOf[v] as number,
           strongestPct: Number.isFinite(bp) ? bp * 100 : 0,
-          strongestHasUnknown: bestU[v] === 1,
+          strongestHasUnknown: st[b + BEST_UNKNOWN] === 1,
           truncated: trunc[v] === 1,
         };
       },
       pathTo(node) {
         const start = localIndex(node);
-        if (start === undefined) return [];
+        if (start < 0) return [];
         const out: number[] = [];
         let cur = start;
         // Each step moves to an earlier component, or to a segment's entry and then to an
         // earlier component, so this ends at the root.
-        for (let guard = 0; cur !== 0 && guard <= L; guard++) {
+        for (let guard = 0; cur !== rootL && guard <= L; guard++) {
           const seg = segments.get(cur);
           if (seg) {
             for (let i = seg.edges.length - 1; i >= 0; i--) out.push(seg.edges[i] as number);
             cur = seg.entry;
-            if (cur === 0) break;
+            if (cur === rootL) break;
           }
-          const e = predEdge[cur] as number;
+          const e = st[cur * STRIDE + PRED_EDGE] as number;
           if (e < 0) break;
           out.push(e);
-          cur = predFrom[cur] as number;
+          cur = st[cur * STRIDE + PRED_FROM] as number;
         }
         return out.reverse();
       },
     };
   }
+}
 
-  /**
-   * Simple paths inside one cyclic component, from each entry that received value. Writes the
-   * component's final values into the DP arrays (replacing the inflow values).
-   */
-  private cycleSearch(
-    mem: Uint32Array,
-    compOf: Int32Array,
-    offs: Uint32Array,
-    adjT: Uint32Array,
-    adjE: Uint32Array,
-    share: Float64Array,
-    st: {
-      K: Float64Array;
-      NK: Float64Array;
-      U: Float64Array;
-      NU: Float64Array;
-      bestP: Float64Array;
-      bestU: Uint8Array;
-      segments: Map<number, Segment>;
-      eps: number;
-      budget: number;
-    },
-  ): { steps: number; truncated: boolean } {
-    const k = mem.length;
-    const c = compOf[mem[0] as number] as number;
-    const pos = new Map<number, number>();
-    mem.forEach((v, i) => {
-      pos.set(v, i);
-    });
-    const tK = new Float64Array(k);
-    const tNK = new Float64Array(k);
-    const tU = new Float64Array(k);
-    const tNU = new Float64Array(k);
-    const tBest = new Float64Array(k).fill(Number.NEGATIVE_INFINITY);
-    const tBestU = new Uint8Array(k);
-    const tSeg: (Segment | undefined)[] = new Array(k);
-    const onPath = new Uint8Array(k);
-    let steps = 0;
-    let truncated = false;
+/**
+ * Simple paths inside one cyclic component, from each entry that received value. Replaces
+ * the members' inflow values in `st` with their final values.
+ */
+function cycleSearch(
+  mem: Uint32Array,
+  compOf: Int32Array,
+  offs: Uint32Array,
+  adjT: Uint32Array,
+  adjE: Uint32Array,
+  adjS: Float64Array,
+  st: Float64Array,
+  segments: Map<number, Segment>,
+  eps: number,
+  budget: number,
+): { steps: number; truncated: boolean } {
+  const k = mem.length;
+  const c = compOf[mem[0] as number] as number;
+  const pos = new Map<number, number>();
+  mem.forEach((v, i) => {
+    pos.set(v, i);
+  });
+  const tK = new Float64Array(k);
+  const tNK = new Float64Array(k);
+  const tU = new Float64Array(k);
+  const tNU = new Float64Array(k);
+  const tBest = new Float64Array(k).fill(Number.NEGATIVE_INFINITY);
+  const tBestU = new Uint8Array(k);
+  const tSeg: (Segment | undefined)[] = new Array(k);
+  const onPath = new Uint8Array(k);
+  let steps = 0;
+  let truncated = false;
 
-    // Per-frame DFS state, as parallel stacks (no recursion: a component can be large).
-    const stNode: number[] = [];
-    const stNext: number[] = [];
-    const stP: number[] = [];
-    const stUnk: boolean[] = [];
-    const pathEdges: number[] = [];
+  // Per-frame DFS state, as parallel stacks (no recursion: a component can be large).
+  const stNode: number[] = [];
+  const stNext: number[] = [];
+  const stP: number[] = [];
+  const stUnk: boolean[] = [];
+  const pathEdges: number[] = [];
 
-    for (let ei = 0; ei < k && !truncated; ei++) {
-      const entry = mem[ei] as number;
-      const inK = st.K[entry] as number;
-      const inNK = st.NK[entry] as number;
-      const inU = st.U[entry] as number;
-      const inNU = st.NU[entry] as number;
-      if (inNK + inNU === 0) continue;
-      const weightIn = inK + inU;
-      const inBest = st.bestP[entry] as number;
-      const inBestU = st.bestU[entry] === 1;
+  for (let ei = 0; ei < k && !truncated; ei++) {
+    const entry = mem[ei] as number;
+    const eb = entry * STRIDE;
+    const inK = st[eb + K] as number;
+    const inNK = st[eb + NK] as number;
+    const inU = st[eb + U] as number;
+    const inNU = st[eb + NU] as number;
+    if (inNK + inNU === 0) continue;
+    const weightIn = inK + inU;
+    const inBest = st[eb + BEST] as number;
+    const inBestU = st[eb + BEST_UNKNOWN] === 1;
 
-      const arrive = (local: number, p: number, unknown: boolean): void => {
-        const i = pos.get(local) as number;
-        if (!unknown) {
-          tK[i] = (tK[i] as number) + inK * p;
-          tNK[i] = (tNK[i] as number) + inNK;
-          tU[i] = (tU[i] as number) + inU * p;
-          tNU[i] = (tNU[i] as number) + inNU;
-        } else {
-          tU[i] = (tU[i] as number) + weightIn * p;
-          tNU[i] = (tNU[i] as number) + (inNK + inNU);
-        }
-        const cu = inBestU || unknown;
-        const cp = inBest * p;
-        if (better(cp, cu, tBest[i] as number, tBestU[i] === 1)) {
-          tBest[i] = cp;
-          tBestU[i] = cu ? 1 : 0;
-          tSeg[i] = { entry, edges: pathEdges.slice() };
-        }
-      };
-
-      arrive(entry, 1, false);
-      onPath[ei] = 1;
-      stNode.push(entry);
-      stNext.push(offs[entry] as number);
-      stP.push(1);
-      stUnk.push(false);
-      while (stNode.length > 0) {
-        const top = stNode.length - 1;
-        const v = stNode[top] as number;
-        const j = stNext[top] as number;
-        if (j >= (offs[v + 1] as number)) {
-          stNode.pop();
-          stNext.pop();
-          stP.pop();
-          stUnk.pop();
-          onPath[pos.get(v) as number] = 0;
-          if (stNode.length > 0) pathEdges.pop();
-          continue;
-        }
-        stNext[top] = j + 1;
-        const w = adjT[j] as number;
-        if (compOf[w] !== c) continue;
-        const wi = pos.get(w) as number;
-        if (onPath[wi]) continue;
-        const e = adjE[j] as number;
-        const s = share[e] as number;
-        const unknown = Number.isNaN(s);
-        const p = (stP[top] as number) * (unknown ? 1 : s);
-        if (weightIn * p < st.eps) continue;
-        if (steps >= st.budget) {
-          truncated = true;
-          break;
-        }
-        steps++;
-        const u = (stUnk[top] as boolean) || unknown;
-        pathEdges.push(e);
-        arrive(w, p, u);
-        onPath[wi] = 1;
-        stNode.push(w);
-        stNext.push(offs[w] as number);
-        stP.push(p);
-        stUnk.push(u);
+    const arrive = (local: number, p: number, unknown: boolean): void => {
+      const i = pos.get(local) as number;
+      if (!unknown) {
+        tK[i] = (tK[i] as number) + inK * p;
+        tNK[i] = (tNK[i] as number) + inNK;
+        tU[i] = (tU[i] as number) + inU * p;
+        tNU[i] = (tNU[i] as number) + inNU;
+      } else {
+        tU[i] = (tU[i] as number) + weightIn * p;
+        tNU[i] = (tNU[i] as number) + inNK + inNU;
       }
-      // Leave the scratch clean if the budget broke out mid-path.
-      for (const v of stNode) onPath[pos.get(v) as number] = 0;
-      stNode.length = 0;
-      stNext.length = 0;
-      stP.length = 0;
-      stUnk.length = 0;
-      pathEdges.length = 0;
-    }
-
-    for (let i = 0; i < k; i++) {
-      const v = mem[i] as number;
-      st.K[v] = tK[i] as number;
-      st.NK[v] = tNK[i] as number;
-      st.U[v] = tU[i] as number;
-      st.NU[v] = tNU[i] as number;
-      const seg = tSeg[i];
-      if (seg) {
-        st.bestP[v] = tBest[i] as number;
-        st.bestU[v] = tBestU[i] as number;
-        st.segments.set(v, seg);
+      const cu = inBestU || unknown;
+      const cp = inBest * p;
+      if (better(cp, cu, tBest[i] as number, tBestU[i] === 1)) {
+        tBest[i] = cp;
+        tBestU[i] = cu ? 1 : 0;
+        tSeg[i] = { entry, edges: pathEdges.slice() };
       }
+    };
+
+    arrive(entry, 1, false);
+    onPath[ei] = 1;
+    stNode.push(entry);
+    stNext.push(offs[entry] as number);
+    stP.push(1);
+    stUnk.push(false);
+    while (stNode.length > 0) {
+      const top = stNode.length - 1;
+      const v = stNode[top] as number;
+      const j = stNext[top] as number;
+      if (j >= (offs[v + 1] as number)) {
+        stNode.pop();
+        stNext.pop();
+        stP.pop();
+        stUnk.pop();
+        onPath[pos.get(v) as number] = 0;
+        if (stNode.length > 0) pathEdges.pop();
+        continue;
+      }
+      stNext[top] = j + 1;
+      const w = adjT[j] as number;
+      if (compOf[w] !== c) continue;
+      const wi = pos.get(w) as number;
+      if (onPath[wi]) continue;
+      const s = adjS[j] as number;
+      const unknown = Number.isNaN(s);
+      const p = (stP[top] as number) * (unknown ? 1 : s);
+      if (weightIn * p < eps) continue;
+      if (steps >= budget) {
+        truncated = true;
+        break;
+      }
+      steps++;
+      const u = (stUnk[top] as boolean) || unknown;
+      pathEdges.push(adjE[j] as number);
+      arrive(w, p, u);
+      onPath[wi] = 1;
+      stNode.push(w);
+      stNext.push(offs[w] as number);
+      stP.push(p);
+      stUnk.push(u);
     }
-    return { steps, truncated };
+    // Leave the scratch clean if the budget broke out mid-path.
+    for (const v of stNode) onPath[pos.get(v) as number] = 0;
+    stNode.length = 0;
+    stNext.length = 0;
+    stP.length = 0;
+    stUnk.length = 0;
+    pathEdges.length = 0;
   }
+
+  for (let i = 0; i < k; i++) {
+    const b = (mem[i] as number) * STRIDE;
+    st[b + K] = tK[i] as number;
+    st[b + NK] = tNK[i] as number;
+    st[b + U] = tU[i] as number;
+    st[b + NU] = tNU[i] as number;
+    const seg = tSeg[i];
+    if (seg) {
+      st[b + BEST] = tBest[i] as number;
+      st[b + BEST_UNKNOWN] = tBestU[i] as number;
+      segments.set(mem[i] as number, seg);
+    }
+  }
+  return { steps, truncated };
 }
 
 /** Whether path strength (p, hasUnknown) beats (q, qUnknown): fully-known paths always win. */
