@@ -22,15 +22,13 @@ function execFor(db: Kysely<Tables>, root: Kysely<Tables>, destroy: () => Promis
       const r = await db.executeQuery(q.compile());
       return Number(r.numAffectedRows ?? 0n);
     },
-    async insertMany(table, rows) {
+    async insertMany(table, rows, opts) {
       const first = rows[0];
       if (!first) return;
       const per = Math.max(1, Math.floor(MAX_PARAMS / Object.keys(first).length));
       for (let i = 0; i < rows.length; i += per) {
-        await db
-          .insertInto(table)
-          .values(rows.slice(i, i + per) as never)
-          .execute();
+        const q = db.insertInto(table).values(rows.slice(i, i + per) as never);
+        await (opts?.ignoreConflicts ? q.onConflict((oc) => oc.doNothing()) : q).execute();
       }
     },
     async insertReturning(table, rows, returning) {

@@ -14,7 +14,11 @@ export function sqliteExec(path: string): Exec {
   const raw = new Database(path);
   // WAL + NORMAL: durable at checkpoints, and a crash loses at most the open transaction,
   // never a committed batch. Big cache and in-memory temp tables for bulk imports.
+  // Bigger pages (only takes effect on a new file) and fewer WAL checkpoints: bulk imports
+  // spend most of their time in B-tree inserts and checkpoint copies.
+  raw.pragma('page_size = 16384');
   raw.pragma('journal_mode = WAL');
+  raw.pragma('wal_autocheckpoint = 8192');
   raw.pragma('synchronous = NORMAL');
   raw.pragma('cache_size = -200000');
   raw.pragma('temp_store = MEMORY');
@@ -36,12 +40,14 @@ export function sqliteExec(path: string): Exec {
     cols: readonly string[],
     n: number,
     returning: readonly string[] = [],
+    ignore = false,
   ) => {
-    const key = `${table}:${n}:${cols.join(',')}:${returning.join(',')}`;
+    const key = `${table}:${n}:${cols.join(',')}:${returning.join(',')}:${ignore}`;
     let st = inserts.get(key);
     if (!st) {
       const row = Object.fromEntries(cols.map((k) => [k, null]));
-      const q = db.insertInto(table).values(Array.from({ length: n }, () => row) as never);
+      const values = db.insertInto(table).values(Array.from({ length: n }, () => row) as never);
+      const q = ignore ? values.onConflict((oc) => oc.doNothing()) : values;
       const c = (returning.length ? q.returning(returning as never) : q).compile();
       st = raw.prepare(c.sql);
       inserts.set(key, st);
@@ -58,6 +64,7 @@ export function sqliteExec(path: string): Exec {
     table: keyof Tables,
     rows: readonly Row[],
     returning: readonly string[],
+    ignore = false,
   ): Generator<[Database.Statement, Param[]]> {
     const first = rows[0];
     if (!first) return;
@@ -71,7 +78,7 @@ export function sqliteExec(path: string): Exec {
         const r = rows[j] as Row;
         for (const c of cols) params[k++] = r[c] ?? null;
       }
-      yield [insertStatement(table, cols, n, returning), params];
+      yield [insertStatement(table, cols, n, returning, ignore), params];
     }
   }
 
@@ -87,8 +94,8 @@ export function sqliteExec(path: string): Exec {
       const c = q.compile();
       return prepare(c.sql).run(...(c.parameters as Param[])).changes;
     },
-    async insertMany(table, rows) {
-      for (const [st, params] of chunks(table, rows, [])) st.run(params);
+    async insertMany(table, rows, opts) {
+      for (const [st, params] of chunks(table, rows, [], opts?.ignoreConflicts)) st.run(params);
     },
     async insertReturning(table, rows, returning) {
       const out: Row[] = [];

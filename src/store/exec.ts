@@ -15,7 +15,8 @@ export interface Exec {
   all<R>(q: Compilable<R>): Promise<R[]>;
   /** Runs a write; returns the number of affected rows. */
   run(q: Compilable<unknown>): Promise<number>;
-  insertMany(table: keyof Tables, rows: readonly Row[]): Promise<void>;
+  /** Inserts rows; with `ignoreConflicts`, rows whose key already exists are skipped. */
+  insertMany(table: keyof Tables, rows: readonly Row[], opts?: { ignoreConflicts?: boolean }): Promise<void>;
   /** Inserts rows and returns the `returning` columns of each inserted row (any order). */
   insertReturning(table: keyof Tables, rows: readonly Row[], returning: readonly string[]): Promise<Row[]>;
   /** Runs `fn` in one transaction: all of it or nothing. */

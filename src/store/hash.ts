@@ -1,10 +1,11 @@
 import { hash } from 'node:crypto';
 import type { Row } from './exec.ts';
-import { FACT_TABLES, type FactTable } from './schema.ts';
+import { FACT_TABLES, type WriteTable } from './schema.ts';
 
 /** Columns that say where a fact came from, not what it says: excluded from the content hash. */
 const PROVENANCE_COLUMNS: ReadonlySet<string> = new Set([
   'rec_id',
+  'ord',
   'dataset',
   'record_key',
   'source_file',
@@ -18,7 +19,8 @@ const PROVENANCE_COLUMNS: ReadonlySet<string> = new Set([
  * a newer file are unchanged; any difference in a fact is a change. Hashing the rows (already
  * serialised for the insert) rather than the bundle avoids serialising twice on the hot path.
  */
-export function rowsHash(rows: Readonly<Record<FactTable, readonly Row[]>>): string {
+export function rowsHash(rows: Readonly<Record<WriteTable, readonly Row[]>>): string {
+  // entity_keys are derived from entities: hashing the fact tables covers them.
   const parts: string[] = [];
   for (const t of FACT_TABLES) {
     for (const r of rows[t]) {

@@ -8,7 +8,7 @@ import {
 import type { Exec, Row } from './exec.ts';
 import { rowsHash } from './hash.ts';
 import { factRows } from './rows.ts';
-import { FACT_TABLES, type FactTable } from './schema.ts';
+import { FACT_TABLES, type WriteTable } from './schema.ts';
 import type { BatchCounts, ImportSession } from './store.ts';
 
 /** SQLite's default host-parameter limit leaves room for ~900 keys per IN list. */
@@ -62,8 +62,9 @@ export class KyselyImportSession implements ImportSession {
       // Always look keys up (an indexed probe per key): a key may repeat across batches of one file.
       const existing = await this.#lookup(tx, [...byKey.keys()]);
       const counts = { added: 0, changed: 0, unchanged: 0 };
-      const fresh: { key: string; bundle: RecordBundle; hash: string; rows: Record<FactTable, Row[]> }[] = [];
-      const rewrite: { id: number; rows: Record<FactTable, Row[]> }[] = [];
+      const fresh: { key: string; bundle: RecordBundle; hash: string; rows: Record<WriteTable, Row[]> }[] =
+        [];
+      const rewrite: { id: number; rows: Record<WriteTable, Row[]> }[] = [];
       const db = tx.db;
       for (const [key, b] of byKey) {
         const rows = factRows(b, this.importId);
@@ -126,7 +127,7 @@ export class KyselyImportSession implements ImportSession {
         ['id', 'record_key'],
       );
       const idOf = new Map(inserted.map((r) => [r.record_key as string, Number(r.id)]));
-      const facts: Record<FactTable, Row[]> = {
+      const facts: Record<WriteTable, Row[]> = {
         entities: [],
         entity_keys: [],
         relationships: [],
@@ -134,17 +135,19 @@ export class KyselyImportSession implements ImportSession {
         shipments: [],
         trade_stats: [],
       };
-      const add = (rows: Record<FactTable, Row[]>, recId: number) => {
+      const add = (rows: Record<WriteTable, Row[]>, recId: number) => {
         for (const t of FACT_TABLES) {
           for (const r of rows[t]) {
             r.rec_id = recId;
             facts[t].push(r);
           }
         }
+        for (const r of rows.entity_keys) facts.entity_keys.push(r);
       };
       for (const f of fresh) add(f.rows, idOf.get(f.key) as number);
       for (const r of rewrite) add(r.rows, r.id);
       for (const t of FACT_TABLES) await tx.insertMany(t, facts[t]);
+      await tx.insertMany('entity_keys', facts.entity_keys, { ignoreConflicts: true });
       return counts;
     });
   }

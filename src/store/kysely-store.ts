@@ -4,6 +4,7 @@ import {
   type DatasetSummary,
   type Entity,
   type EntityId,
+  type FtmProperty,
   type FtmSchema,
   type ImportSummary,
   type Judgement,
@@ -97,7 +98,7 @@ export class KyselyStore implements Store {
         .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.count<number>('removed_at').as('removed')])
         .where('dataset', '=', name),
     );
-    const count = async (t: Exclude<FactTable, 'entity_keys'>, col: 'entity_id' | 'seq' = 'seq') => {
+    const count = async (t: FactTable, col: 'entity_id' | 'rows' = 'rows') => {
       const q =
         col === 'entity_id'
           ? db
@@ -201,7 +202,8 @@ export class KyselyStore implements Store {
         .selectAll()
         .where('entity_id', 'in', ids.slice(i, i + 500))
         .orderBy('entity_id')
-        .orderBy('seq');
+        .orderBy('rec_id')
+        .orderBy('ord');
       if (!includeRemoved) q = q.where('removed_at', 'is', null);
       out.push(...assembleEntities(await this.#ex.all(q)));
     }
@@ -245,11 +247,14 @@ export class KyselyStore implements Store {
         .distinct()
         .where('folded', '=', folded)
         .where('prop', 'in', props)
-        .where('removed_at', 'is', null)
         .orderBy('entity_id')
         .limit(limit),
     );
-    return this.#entitiesByIds(rows.map((r) => r.entity_id));
+    // Keys are append-only (see schema.ts): keep only entities that still carry the value.
+    const found = await this.#entitiesByIds(rows.map((r) => r.entity_id));
+    return found.filter((e) =>
+      props.some((p) => (e.properties[p as FtmProperty] ?? []).some((v) => foldLookup(v) === folded)),
+    );
   }
 
   async *iterateEntities(
@@ -288,9 +293,9 @@ export class KyselyStore implements Store {
     return Number(r?.n ?? 0);
   }
 
-  // ── facts by keyset pages over `seq` ─────────────────────────────────────
+  // ── facts by keyset pages over the (rec_id, ord) key, i.e. in import order ──
 
-  async *#pages<T extends Exclude<FactTable, 'entities' | 'entity_keys'>>(
+  async *#pages<T extends Exclude<FactTable, 'entities'>>(
     table: T,
     opts: IterateOptions,
     // biome-ignore lint/suspicious/noExplicitAny: the filter hook receives the table's own builder
@@ -298,20 +303,23 @@ export class KyselyStore implements Store {
     // biome-ignore lint/suspicious/noExplicitAny: rows are typed by the mapper that consumes them
   ): AsyncIterable<any[]> {
     const page = opts.pageSize ?? DEFAULT_PAGE;
-    let after = 0;
+    let after: [number, number] = [0, -1];
     for (;;) {
       // biome-ignore lint/suspicious/noExplicitAny: dynamic table name narrows poorly in Kysely
       let q: any = (this.#ex.db.selectFrom(table) as any)
         .selectAll()
-        .where('seq', '>', after)
-        .orderBy('seq')
+        // biome-ignore lint/suspicious/noExplicitAny: see above
+        .where((eb: any) => eb(eb.refTuple('rec_id', 'ord'), '>', eb.tuple(after[0], after[1])))
+        .orderBy('rec_id')
+        .orderBy('ord')
         .limit(page);
       if (!opts.includeRemoved) q = q.where('removed_at', 'is', null);
       if (opts.datasets?.length) q = q.where('dataset', 'in', opts.datasets);
       if (filter) q = filter(q);
       const rows = (await this.#ex.all(q)) as Row[];
       if (rows.length === 0) return;
-      after = Number(rows[rows.length - 1]?.seq);
+      const last = rows[rows.length - 1];
+      after = [Number(last?.rec_id), Number(last?.ord)];
       yield rows;
       if (rows.length < page) return;
     }
@@ -334,7 +342,8 @@ export class KyselyStore implements Store {
         .selectAll()
         .where('entity_id', '=', entityId)
         .where('removed_at', 'is', null)
-        .orderBy('seq'),
+        .orderBy('rec_id')
+        .orderBy('ord'),
     );
     return rows.map(membershipFromRow);
   }

@@ -1,9 +1,11 @@
 import {
   type ColumnDefinitionBuilder,
+  type CreateTableBuilder,
   type Kysely,
   type Migration,
   type MigrationProvider,
   Migrator,
+  sql,
 } from 'kysely';
 
 /**
@@ -67,98 +69,93 @@ function migrations(pg: boolean): Record<string, Migration> {
           .on('records')
           .columns(['dataset', 'record_key'])
           .execute();
-        await db.schema
-          .createIndex('records_last_import')
-          .on('records')
-          .columns(['dataset', 'last_import'])
-          .execute();
+        // No index on last_import: only an import's finish scans by it, once, while every row
+        // written would pay for the index.
 
         const factTable = (name: string) =>
           db.schema
             .createTable(name)
-            .addColumn('seq', autoType, auto)
             .addColumn('rec_id', 'integer', (c) => c.notNull())
+            .addColumn('ord', 'integer', (c) => c.notNull())
             .addColumn('dataset', 'text', (c) => c.notNull())
             .addColumn('record_key', 'text', (c) => c.notNull())
             .addColumn('source_file', 'text', (c) => c.notNull())
             .addColumn('line', 'integer')
             .addColumn('import_id', 'integer', (c) => c.notNull())
             .addColumn('removed_at', 'text');
+        // Clustered by (rec_id, ord): SQLite stores the table in its primary-key B-tree.
+        const clustered = (name: string, t: CreateTableBuilder<string, string>) => {
+          const keyed = t.addPrimaryKeyConstraint(`${name}_pk`, ['rec_id', 'ord']);
+          return pg ? keyed : keyed.modifyEnd(sql`without rowid`);
+        };
 
-        await factTable('entities')
-          .addColumn('entity_id', 'text', (c) => c.notNull())
-          .addColumn('schema', 'text', (c) => c.notNull())
-          .addColumn('props', 'text', (c) => c.notNull())
-          .execute();
-        await db.schema
+        await clustered(
+          'entities',
+          factTable('entities')
+            .addColumn('entity_id', 'text', (c) => c.notNull())
+            .addColumn('schema', 'text', (c) => c.notNull())
+            .addColumn('props', 'text', (c) => c.notNull()),
+        ).execute();
+        const keys = db.schema
           .createTable('entity_keys')
-          .addColumn('rec_id', 'integer', (c) => c.notNull())
+          .addColumn('folded', 'text', (c) => c.notNull())
           .addColumn('entity_id', 'text', (c) => c.notNull())
           .addColumn('prop', 'text', (c) => c.notNull())
-          .addColumn('folded', 'text', (c) => c.notNull())
-          .addColumn('removed_at', 'text')
-          .execute();
-        await factTable('relationships')
-          .addColumn('id', 'text', (c) => c.notNull())
-          .addColumn('kind', 'text', (c) => c.notNull())
-          .addColumn('schema', 'text', (c) => c.notNull())
-          .addColumn('source_id', 'text', (c) => c.notNull())
-          .addColumn('target_id', 'text', (c) => c.notNull())
-          .addColumn('percentage', 'double precision')
-          .addColumn('role', 'text')
-          .addColumn('start_date', 'text')
-          .addColumn('end_date', 'text')
-          .execute();
-        await factTable('memberships')
-          .addColumn('id', 'text', (c) => c.notNull())
-          .addColumn('entity_id', 'text', (c) => c.notNull())
-          .addColumn('list', 'text', (c) => c.notNull())
-          .addColumn('program', 'text')
-          .addColumn('effective_date', 'text')
-          .addColumn('end_date', 'text')
-          .addColumn('scope', 'text')
-          .addColumn('raw_text', 'text', (c) => c.notNull())
-          .execute();
-        await factTable('shipments')
-          .addColumn('id', 'text', (c) => c.notNull())
-          .addColumn('arrival_date', 'text')
-          .addColumn('origin_country', 'text')
-          .addColumn('parties', 'text', (c) => c.notNull())
-          .addColumn('port_lading', 'text')
-          .addColumn('port_unlading', 'text')
-          .addColumn('lines', 'text', (c) => c.notNull())
-          .addColumn('raw', 'text', (c) => c.notNull())
-          .execute();
-        await factTable('trade_stats')
-          .addColumn('reporter_region', 'text', (c) => c.notNull())
-          .addColumn('partner_country', 'text', (c) => c.notNull())
-          .addColumn('month', 'text', (c) => c.notNull())
-          .addColumn('hs_code', 'text', (c) => c.notNull())
-          .addColumn('value_usd', 'double precision')
-          .addColumn('quantity', 'double precision')
-          .addColumn('quantity_unit', 'text')
-          .addColumn('flow', 'text', (c) => c.notNull())
-          .execute();
-        for (const t of [
-          'entities',
-          'entity_keys',
+          .addPrimaryKeyConstraint('entity_keys_pk', ['folded', 'entity_id', 'prop']);
+        await (pg ? keys : keys.modifyEnd(sql`without rowid`)).execute();
+        await clustered(
           'relationships',
+          factTable('relationships')
+            .addColumn('id', 'text', (c) => c.notNull())
+            .addColumn('kind', 'text', (c) => c.notNull())
+            .addColumn('schema', 'text', (c) => c.notNull())
+            .addColumn('source_id', 'text', (c) => c.notNull())
+            .addColumn('target_id', 'text', (c) => c.notNull())
+            .addColumn('percentage', 'double precision')
+            .addColumn('role', 'text')
+            .addColumn('start_date', 'text')
+            .addColumn('end_date', 'text'),
+        ).execute();
+        await clustered(
           'memberships',
+          factTable('memberships')
+            .addColumn('id', 'text', (c) => c.notNull())
+            .addColumn('entity_id', 'text', (c) => c.notNull())
+            .addColumn('list', 'text', (c) => c.notNull())
+            .addColumn('program', 'text')
+            .addColumn('effective_date', 'text')
+            .addColumn('end_date', 'text')
+            .addColumn('scope', 'text')
+            .addColumn('raw_text', 'text', (c) => c.notNull()),
+        ).execute();
+        await clustered(
           'shipments',
+          factTable('shipments')
+            .addColumn('id', 'text', (c) => c.notNull())
+            .addColumn('arrival_date', 'text')
+            .addColumn('origin_country', 'text')
+            .addColumn('parties', 'text', (c) => c.notNull())
+            .addColumn('port_lading', 'text')
+            .addColumn('port_unlading', 'text')
+            .addColumn('lines', 'text', (c) => c.notNull())
+            .addColumn('raw', 'text', (c) => c.notNull()),
+        ).execute();
+        await clustered(
           'trade_stats',
-        ]) {
-          await db.schema.createIndex(`${t}_rec`).on(t).column('rec_id').execute();
-        }
+          factTable('trade_stats')
+            .addColumn('reporter_region', 'text', (c) => c.notNull())
+            .addColumn('partner_country', 'text', (c) => c.notNull())
+            .addColumn('month', 'text', (c) => c.notNull())
+            .addColumn('hs_code', 'text', (c) => c.notNull())
+            .addColumn('value_usd', 'double precision')
+            .addColumn('quantity', 'double precision')
+            .addColumn('quantity_unit', 'text')
+            .addColumn('flow', 'text', (c) => c.notNull()),
+        ).execute();
+        // Secondary indexes only where a read needs one; each costs a B-tree insert per row.
         await db.schema.createIndex('entities_entity').on('entities').column('entity_id').execute();
-        await db.schema.createIndex('entity_keys_folded').on('entity_keys').column('folded').execute();
-        await db.schema.createIndex('relationships_source').on('relationships').column('source_id').execute();
         await db.schema.createIndex('memberships_entity').on('memberships').column('entity_id').execute();
         await db.schema.createIndex('shipments_id').on('shipments').column('id').execute();
-        await db.schema
-          .createIndex('trade_stats_region')
-          .on('trade_stats')
-          .columns(['reporter_region', 'month'])
-          .execute();
 
         await db.schema
           .createTable('party_links')

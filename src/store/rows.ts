@@ -19,7 +19,7 @@ import {
   schemaIsA,
 } from '../model/index.ts';
 import type { Row } from './exec.ts';
-import type { FactTable, Tables } from './schema.ts';
+import type { FactTable, Tables, WriteTable } from './schema.ts';
 
 /** Maps facts to table rows and back. Kept apart from SQL so both directions sit side by side. */
 
@@ -37,11 +37,12 @@ export type PackedProps = Record<string, (string | [string, string])[]>;
  * A bundle's rows, with `rec_id` left 0 until the record row exists (the caller fills it in),
  * so the rows can be built once and serve both the content hash and the insert.
  */
-export function factRows(b: RecordBundle, importId: number): Record<FactTable, Row[]> {
+export function factRows(b: RecordBundle, importId: number): Record<WriteTable, Row[]> {
   const p = b.provenance;
   const recId = 0;
   const base = {
     rec_id: recId,
+    ord: 0,
     dataset: p.dataset,
     record_key: p.recordKey,
     source_file: p.sourceFile,
@@ -49,7 +50,7 @@ export function factRows(b: RecordBundle, importId: number): Record<FactTable, R
     import_id: importId,
     removed_at: null,
   };
-  const out: Record<FactTable, Row[]> = {
+  const out: Record<WriteTable, Row[]> = {
     entities: [],
     entity_keys: [],
     relationships: [],
@@ -57,6 +58,7 @@ export function factRows(b: RecordBundle, importId: number): Record<FactTable, R
     shipments: [],
     trade_stats: [],
   };
+  const seenKeys = new Set<string>();
   for (const e of b.entities ?? []) {
     const props: PackedProps = {};
     for (const [prop, values] of Object.entries(e.properties)) {
@@ -65,22 +67,28 @@ export function factRows(b: RecordBundle, importId: number): Record<FactTable, R
         if (v.value.length === 0) continue;
         packed.push(v.lang ? [v.value, v.lang] : v.value);
         if (FOLDED_PROPS.has(prop)) {
-          out.entity_keys.push({
-            rec_id: recId,
-            entity_id: e.id,
-            prop,
-            folded: foldLookup(v.value),
-            removed_at: null,
-          });
+          const folded = foldLookup(v.value);
+          const k = `${folded}\u0000${e.id}\u0000${prop}`;
+          if (!seenKeys.has(k)) {
+            seenKeys.add(k);
+            out.entity_keys.push({ folded, entity_id: e.id, prop });
+          }
         }
       }
       if (packed.length > 0) props[prop] = packed;
     }
-    out.entities.push({ ...base, entity_id: e.id, schema: e.schema, props: JSON.stringify(props) });
+    out.entities.push({
+      ...base,
+      ord: out.entities.length,
+      entity_id: e.id,
+      schema: e.schema,
+      props: JSON.stringify(props),
+    });
   }
   for (const r of b.relationships ?? []) {
     out.relationships.push({
       ...base,
+      ord: out.relationships.length,
       id: r.id,
       kind: r.kind,
       schema: r.schema,
@@ -95,6 +103,7 @@ export function factRows(b: RecordBundle, importId: number): Record<FactTable, R
   for (const m of b.memberships ?? []) {
     out.memberships.push({
       ...base,
+      ord: out.memberships.length,
       id: m.id,
       entity_id: m.entityId,
       list: m.list,
@@ -108,6 +117,7 @@ export function factRows(b: RecordBundle, importId: number): Record<FactTable, R
   for (const s of b.shipments ?? []) {
     out.shipments.push({
       ...base,
+      ord: out.shipments.length,
       id: s.id,
       arrival_date: s.arrivalDate,
       origin_country: s.originCountry,
@@ -121,6 +131,7 @@ export function factRows(b: RecordBundle, importId: number): Record<FactTable, R
   for (const t of b.tradeStats ?? []) {
     out.trade_stats.push({
       ...base,
+      ord: out.trade_stats.length,
       reporter_region: t.reporterRegion,
       partner_country: t.partnerCountry,
       month: t.month,
@@ -134,7 +145,7 @@ export function factRows(b: RecordBundle, importId: number): Record<FactTable, R
   return out;
 }
 
-type FactRow<T extends FactTable> = Omit<Tables[T], 'seq'> & { seq?: unknown };
+type FactRow<T extends FactTable> = Tables[T];
 
 export function provenanceOf(r: {
   dataset: string;

@@ -57,13 +57,15 @@ export interface Tables {
     schema: string;
     props: string;
   };
-  /** Folded names and identifiers of entities, for exact lookups (the fuzzy index is in memory). */
+  /**
+   * Folded names and identifiers of entities, for exact lookups (the fuzzy index is in memory).
+   * Append-only: a key whose record later changed or was removed may linger, so readers
+   * re-check hits against the entity's current values (cheaper than a second index to delete by).
+   */
   entity_keys: {
-    rec_id: number;
+    folded: string;
     entity_id: string;
     prop: string;
-    folded: string;
-    removed_at: string | null;
   };
   relationships: FactColumns & {
     id: string;
@@ -150,9 +152,10 @@ export interface Tables {
 }
 
 export interface FactColumns {
-  seq: Generated<number>;
   /** The `records.id` this fact came from: rewrites and removals go by it. */
   rec_id: number;
+  /** Position of the fact among its record's facts of this table; (rec_id, ord) is the key. */
+  ord: number;
   dataset: string;
   record_key: string;
   source_file: string;
@@ -161,13 +164,12 @@ export interface FactColumns {
   removed_at: string | null;
 }
 
-/** The fact tables a record bundle writes into (cleared and rewritten when a record changes). */
-export const FACT_TABLES = [
-  'entities',
-  'entity_keys',
-  'relationships',
-  'memberships',
-  'shipments',
-  'trade_stats',
-] as const;
+/**
+ * The fact tables a record bundle writes into (cleared and rewritten when a record changes).
+ * Each is keyed and clustered by (rec_id, ord): on SQLite a WITHOUT ROWID table, so a fact costs
+ * one B-tree insert for the table plus one per secondary index.
+ */
+export const FACT_TABLES = ['entities', 'relationships', 'memberships', 'shipments', 'trade_stats'] as const;
 export type FactTable = (typeof FACT_TABLES)[number];
+/** Tables a bundle writes to: the fact tables and the lookup keys. */
+export type WriteTable = FactTable | 'entity_keys';
