@@ -77,8 +77,8 @@ describe('runImport', () => {
     const shipments = [];
     for await (const s of store.iterateShipments()) shipments.push(s);
     expect(shipments.map((s) => [s.id, s.provenance.line])).toEqual([
-      ['bills-B1', 2],
-      ['bills-B4', 5],
+      ['B1', 2],
+      ['B4', 5],
     ]);
     expect((await store.listImports(datasetName('bills')))[0]?.rejected).toBe(2);
   });
@@ -124,6 +124,55 @@ describe('runImport', () => {
     expect(r.records).toBe(6);
     const e = await store.getEntity('cbp-wro-hetian-taida-apparel-co-ltd' as never);
     expect(e?.properties.topics).toEqual(['sanction']);
+  });
+
+  it('parses in a worker thread with the same result, rejections and default enrichment', async () => {
+    const rows = ['bol_id,shipper_name,shipper_address,consignee_name,arrival_date,hs_codes,port_of_lading'];
+    for (let i = 0; i < 50; i++) {
+      rows.push(
+        `B${i},Sample Shipper ${i},"USCC 91210700701620122U, Jinzhou",Sample Buyer,2022-08-29,6109.10,YANTIAN`,
+      );
+    }
+    rows.push('B-bad,"broken quote,x,y,2022-01-01,,');
+    rows.push('B-date,Sample,,Sample Buyer,not-a-date,,');
+    const p = tempFile('threaded.csv', `${rows.join('\n')}\n`);
+    const results = [];
+    for (const threads of [false, true]) {
+      const s = await openStore(':memory:');
+      const r = await runImport(s, {
+        format: 'bol-csv',
+        paths: [p],
+        dataset: 'bills',
+        rejectDir,
+        batchSize: 7,
+        threads,
+      });
+      const ship = await s.getShipment('B3');
+      results.push({
+        records: r.records,
+        rejected: r.rejected,
+        port: ship?.portOfLading,
+        hs: ship?.lines[0]?.hsCodes,
+      });
+      await s.close();
+    }
+    expect(results[0]).toMatchObject({ records: 50, rejected: 2 });
+    expect(results[0]?.port?.country).toBe('CN');
+    expect(results[0]?.hs).toEqual(['610910']);
+    expect(results[1]).toEqual(results[0]);
+  });
+
+  it('imports the facts as parsed with enrich: false', async () => {
+    const p = tempFile(
+      'plain.csv',
+      'bol_id,shipper_name,consignee_name,port_of_lading\nB1,Sample A,Sample B,YANTIAN\n',
+    );
+    await runImport(store, { format: 'bol-csv', paths: [p], dataset: 'plain', rejectDir, enrich: false });
+    expect((await store.getShipment('B1'))?.portOfLading).toMatchObject({
+      raw: 'YANTIAN',
+      code: null,
+      country: null,
+    });
   });
 });
 

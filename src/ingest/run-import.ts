@@ -2,8 +2,10 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { datasetName, type ImportSummary, type RecordBundle, ThreadlineError } from '../model/index.ts';
+import { enrichBundle } from '../normalize/index.ts';
 import type { Store } from '../store/index.ts';
 import { FORMATS, type FormatName, isFormatName } from './formats.ts';
+import { parseHere, parseInWorker } from './parse-batches.ts';
 import { ByteMeter } from './reader/byte-source.ts';
 import { checkEncoding } from './reader/decode.ts';
 import type { Rejection } from './types.ts';
@@ -42,8 +44,16 @@ export interface RunImportOptions {
   readonly rejectDir: string;
   /** Aborting stops after the current batch; the import is marked failed, finished batches stay. */
   readonly signal?: AbortSignal | undefined;
-  /** A hook applied to every bundle before it is written (identifier/place/goods enrichment). */
-  readonly enrich?: ((bundle: RecordBundle) => RecordBundle) | undefined;
+  /**
+   * Applied to every bundle before it is written. Default: `enrichBundle` from normalize
+   * (USCCs found in free text, port codes, HS codes); `false` imports the facts as parsed.
+   */
+  readonly enrich?: ((bundle: RecordBundle) => RecordBundle) | false | undefined;
+  /**
+   * Parse in a worker thread so parsing and writing overlap (default `'auto'`: for inputs of
+   * 4 MB or more, when the enrichment is the default one, which the worker can load itself).
+   */
+  readonly threads?: boolean | 'auto' | undefined;
 }
 
 export interface ImportResult extends ImportSummary {
@@ -90,44 +100,35 @@ export async function runImport(store: Store, opts: RunImportOptions): Promise<I
   const rejectFile = join(opts.rejectDir, `${dataset}.${session.importId}.rejects.jsonl`);
   const rejects = new RejectWriter(rejectFile);
   const batchSize = Math.max(1, opts.batchSize ?? 2000);
-  let batch: RecordBundle[] = [];
+  const enrich = opts.enrich === false ? null : (opts.enrich ?? enrichBundle);
+  const job = { format: opts.format, dataset, paths: opts.paths, encoding, batchSize, enrich };
+  // A custom enrich function cannot cross into a worker; only the default one is rebuilt there.
+  const canThread = enrich === null || enrich === enrichBundle;
+  const threaded =
+    canThread &&
+    (opts.threads === true || ((opts.threads ?? 'auto') === 'auto' && meter.total >= THREAD_BYTES));
   let records = 0;
   let batches = 0;
-  let pendingRejected = 0;
-
-  const flush = async () => {
-    if (pendingRejected > 0) {
-      await session.noteRejected(pendingRejected);
-      pendingRejected = 0;
-    }
-    if (batch.length > 0) {
-      await session.write(batch);
-      batches++;
-      batch = [];
-    }
-    opts.onProgress?.({
-      records,
-      rejected: rejects.count,
-      batches,
-      bytesRead: meter.done,
-      totalBytes: meter.total,
-    });
-    if (opts.signal?.aborted) throw new ImportAbortedError();
-  };
 
   try {
-    const parse = format.parse({ dataset, paths: opts.paths, encoding, meter });
-    for await (const r of parse) {
-      if (!r.ok) {
-        await rejects.write(r.rejection);
-        pendingRejected++;
-        continue;
+    for await (const b of threaded ? parseInWorker(job) : parseHere(job, meter)) {
+      for (const r of b.rejections) await rejects.write(r);
+      if (b.rejections.length > 0) await session.noteRejected(b.rejections.length);
+      if (b.bundles.length > 0) {
+        await session.write(b.bundles);
+        records += b.bundles.length;
+        batches++;
       }
-      batch.push(opts.enrich ? opts.enrich(r.bundle) : r.bundle);
-      records++;
-      if (batch.length >= batchSize) await flush();
+      meter.done = Math.max(meter.done, b.bytesRead);
+      opts.onProgress?.({
+        records,
+        rejected: rejects.count,
+        batches,
+        bytesRead: meter.done,
+        totalBytes: meter.total,
+      });
+      if (opts.signal?.aborted) throw new ImportAbortedError();
     }
-    await flush();
     await rejects.close();
     const summary = await session.finish({ complete: true });
     return { ...summary, rejectFile: rejects.count > 0 ? rejectFile : null, rejections: rejects.sample };
@@ -138,6 +139,9 @@ export async function runImport(store: Store, opts: RunImportOptions): Promise<I
     throw err;
   }
 }
+
+/** Inputs this large are parsed in a worker thread (below it, starting one costs more than it saves). */
+const THREAD_BYTES = 4 * 1024 * 1024;
 
 async function folderSize(dir: string): Promise<number> {
   let total = 0;

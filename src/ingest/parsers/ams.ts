@@ -1,7 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import {
-  makeEntityId,
   type PartyRole,
   provenance,
   type ShipmentFact,
@@ -191,7 +190,8 @@ async function* parseFolder(ctx: ParseContext, dir: string): AsyncGenerator<Pars
       const lading = h.foreign_port_of_lading;
       const unlading = h.port_of_unlading;
       const shipment: ShipmentFact = {
-        id: makeEntityId(ctx.dataset, id),
+        // The AMS identifier as given; the dataset is kept beside it in the store.
+        id,
         arrivalDate: arrival,
         parties,
         originCountry: h.country_of_origin ? countryCode(h.country_of_origin) : null,

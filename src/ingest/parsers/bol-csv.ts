@@ -1,6 +1,5 @@
 import {
   type DatasetName,
-  makeEntityId,
   type PortRef,
   provenance,
   type ShipmentFact,
@@ -189,7 +188,8 @@ export function bolRow(
   }
   const containerCell = get('containers');
   const shipment: ShipmentFact = {
-    id: makeEntityId(dataset, bolId),
+    // The bill number as the user knows it; the dataset is kept beside it in the store.
+    id: bolId,
     arrivalDate: arrival,
     parties,
     originCountry: origin,

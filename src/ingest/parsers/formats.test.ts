@@ -193,7 +193,7 @@ describe('bol-csv', () => {
     expect(rejections).toEqual([]);
     const s = bundles[0]?.shipments?.[0];
     expect(s).toMatchObject({
-      id: 'bol-SMPL0001',
+      id: 'SMPL0001',
       arrivalDate: '2022-08-29',
       originCountry: 'CN',
       portOfLading: { raw: 'Yantian' },
@@ -268,7 +268,7 @@ describe('ams', () => {
     expect(bundles).toHaveLength(2);
     const s = bundles[0]?.shipments?.[0];
     expect(s).toMatchObject({
-      id: 'ams-2022090100001',
+      id: '2022090100001',
       arrivalDate: '2022-08-29',
       portOfLading: { raw: 'Yantian' },
       portOfUnlading: { raw: 'Long Beach, California' },

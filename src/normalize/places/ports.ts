@@ -32,8 +32,12 @@ const BY_LOCODE = new Map(PORTS.filter((p) => p.locode).map((p) => [p.locode as 
 const HAS_HAN = /\p{Script=Han}/u;
 /** Aliases as folded word lists, longest first so "Long Beach" beats "Beach", "Tianjin Xingang" beats "Tianjin". */
 const ALIASES = PORTS.flatMap((p) =>
-  p.aliases.map((a) => ({ port: p, alias: a, words: HAS_HAN.test(a) ? [a] : words(a) })),
-).sort((a, b) => b.words.join('').length - a.words.join('').length);
+  p.aliases.map((a) => {
+    const han = HAS_HAN.test(a);
+    const ws = han ? [a] : words(a);
+    return { port: p, alias: a, han, words: ws, joined: ws.join('') };
+  }),
+).sort((a, b) => b.joined.length - a.joined.length);
 
 function words(s: string): string[] {
   return s
@@ -59,6 +63,19 @@ const strip = ({ aliases: _a, ...p }: PortRow): Port => p;
  * "VNCLI"), or null. A country written beside it ("SHANGHAI, CHINA") settles ties.
  */
 export function locatePort(name: string): PortMatch | null {
+  // Manifests name a few hundred ports millions of times: remember the answers.
+  const cached = CACHE.get(name);
+  if (cached !== undefined) return cached;
+  const found = findPort(name);
+  if (CACHE.size >= CACHE_MAX) CACHE.clear();
+  CACHE.set(name, found);
+  return found;
+}
+
+const CACHE = new Map<string, PortMatch | null>();
+const CACHE_MAX = 50_000;
+
+function findPort(name: string): PortMatch | null {
   const raw = name.normalize('NFKC').trim();
   if (raw.length === 0) return null;
   const code = raw.toUpperCase().replace(/\s+/g, '');
@@ -66,12 +83,9 @@ export function locatePort(name: string): PortMatch | null {
   if (byCode) return { ...strip(byCode), matched: code };
   const ws = words(raw);
   // "LA" and similar short aliases only as the whole name, never inside a longer one.
-  const hits = ALIASES.filter(({ alias, words: aw }) =>
-    HAS_HAN.test(alias)
-      ? raw.includes(alias)
-      : aw.join('').length <= 2
-        ? ws.join('') === aw.join('')
-        : contains(ws, aw),
+  const all = ws.join('');
+  const hits = ALIASES.filter(({ alias, han, words: aw, joined }) =>
+    han ? raw.includes(alias) : joined.length <= 2 ? all === joined : contains(ws, aw),
   );
   if (hits.length === 0) {
     // Glued forms ("NINGBOPT", "SHANGHAICN"): try folded prefixes.
