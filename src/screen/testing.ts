@@ -175,7 +175,11 @@ export async function loadFacts(
     const p = e.statements[0]?.provenance;
     if (!p) continue;
     const properties: Partial<Record<FtmProperty, PropValue[]>> = {};
-    for (const st of e.statements) (properties[st.prop] ??= []).push({ value: st.value });
+    for (const st of e.statements) {
+      const list = properties[st.prop] ?? [];
+      list.push({ value: st.value });
+      properties[st.prop] = list;
+    }
     bundle(p).entities.push({ id: e.id, schema: e.schema, properties });
   }
   for (const { provenance: p, ...r } of input.relationships ?? []) bundle(p).relationships.push(r);

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { CliContext } from '../context.ts';
 import { registerCompare } from './compare.ts';
 import { registerDatasets } from './datasets.ts';
+import { registerDecide } from './decide.ts';
 import { registerDemo } from './demo.ts';
 import { registerFlows } from './flows.ts';
 import { registerGoods } from './goods.ts';
@@ -10,6 +11,7 @@ import { registerJudge } from './judge.ts';
 import { registerLocate } from './locate.ts';
 import { registerMatch } from './match.ts';
 import { registerOwners } from './owners.ts';
+import { registerScreen } from './screen.ts';
 import { registerSubsidiaries } from './subsidiaries.ts';
 import { registerTrace } from './trace.ts';
 import { registerUscc } from './uscc.ts';
@@ -34,4 +36,6 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerUscc,
   registerLocate,
   registerGoods,
+  registerScreen,
+  registerDecide,
 ];
