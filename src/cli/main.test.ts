@@ -35,6 +35,14 @@ describe('threadline CLI shell', () => {
     expect(cli(['import']).status).toBe(2);
   });
 
+  it('exits quietly when the reader of its output goes away (EPIPE)', () => {
+    const env = { ...process.env };
+    delete env.DATABASE_URL;
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" --help | head -c 10`], { encoding: 'utf8', env });
+    expect(r.status).toBe(0);
+    expect(r.stderr).not.toMatch(/EPIPE|Error/);
+  });
+
   it('lists datasets of an empty store as a table and as JSON lines', () => {
     const db = join(dir, 'empty.db');
     const human = cli(['--db', db, 'datasets']);

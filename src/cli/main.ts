@@ -31,6 +31,11 @@ export function buildProgram(opened: Store[]): Command {
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
+  // `threadline … --json | head` closes the pipe early: that is the reader's choice, not an error.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(EXIT.ok);
+    throw err;
+  });
   const opened: Store[] = [];
   const program = buildProgram(opened);
   try {

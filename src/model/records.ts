@@ -120,6 +120,8 @@ export interface TradeStatFact {
   readonly quantityUnit: string | null;
   /** `export` (reporter → partner) or `import`. */
   readonly flow: 'export' | 'import';
+  /** Source columns Threadline has no field for, kept as given (omitted when there are none). */
+  readonly raw?: Readonly<Record<string, string>>;
 }
 
 /**

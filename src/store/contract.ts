@@ -398,7 +398,7 @@ export function storeContract(backend: string, open: () => Promise<Store>): void
           flow: 'export' as const,
         });
         await importAll(s, [
-          bundle('s1', { tradeStats: [stat('2022-07', 'US', 25_000_000.5)] }),
+          bundle('s1', { tradeStats: [{ ...stat('2022-07', 'US', 25_000_000.5), raw: { table: 'T1' } }] }),
           bundle('s2', { tradeStats: [stat('2022-08', 'US', 56_800_000)] }),
           bundle('s3', { tradeStats: [stat('2022-08', 'KZ', 300_000_000)] }),
         ]);
@@ -411,6 +411,10 @@ export function storeContract(backend: string, open: () => Promise<Store>): void
         for await (const t of s.iterateTradeStats({ reporterRegion: '65', pageSize: 2 }))
           all.push(t.valueUsd);
         expect(all).toEqual([25_000_000.5, 56_800_000, 300_000_000]);
+        const first = [];
+        for await (const t of s.iterateTradeStats({ toMonth: '2022-07' })) first.push(t);
+        expect(first.map((t) => t.raw)).toEqual([{ table: 'T1' }]);
+        expect('raw' in (got[0] ?? {})).toBe(false);
       } finally {
         await s.close();
       }

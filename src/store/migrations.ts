@@ -150,7 +150,8 @@ function migrations(pg: boolean): Record<string, Migration> {
             .addColumn('value_usd', 'double precision')
             .addColumn('quantity', 'double precision')
             .addColumn('quantity_unit', 'text')
-            .addColumn('flow', 'text', (c) => c.notNull()),
+            .addColumn('flow', 'text', (c) => c.notNull())
+            .addColumn('raw', 'text'),
         ).execute();
         // Secondary indexes only where a read needs one; each costs a B-tree insert per row.
         await db.schema.createIndex('entities_entity').on('entities').column('entity_id').execute();

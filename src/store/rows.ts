@@ -140,6 +140,7 @@ export function factRows(b: RecordBundle, importId: number): Record<WriteTable, 
       quantity: t.quantity,
       quantity_unit: t.quantityUnit,
       flow: t.flow,
+      raw: t.raw && Object.keys(t.raw).length > 0 ? JSON.stringify(t.raw) : null,
     });
   }
   return out;
@@ -259,6 +260,7 @@ export function tradeStatFromRow(r: FactRow<'trade_stats'>): StoredTradeStat {
     quantity: r.quantity == null ? null : Number(r.quantity),
     quantityUnit: r.quantity_unit,
     flow: r.flow as 'export' | 'import',
+    ...(r.raw ? { raw: JSON.parse(r.raw) as Record<string, string> } : {}),
     provenance: provenanceOf(r),
   };
 }

@@ -116,6 +116,8 @@ export interface Tables {
     quantity: number | null;
     quantity_unit: string | null;
     flow: string;
+    /** JSON of extra source columns, or null when there were none. */
+    raw: string | null;
   };
   judgements: {
     seq: Generated<number>;

@@ -330,6 +330,8 @@ describe('trade-stats-csv', () => {
       }),
     ]);
     expect(bundles[0]?.provenance.recordKey).toBe('65|US|2022-07|TOTAL|export');
+    // Columns Threadline has no field for are kept as given (issue: extra columns kept).
+    expect(bundles[0]?.tradeStats?.[0]?.raw).toEqual({ source_table: 'SYNTHETIC' });
   });
 
   it('rejects unknown regions and partners, bad months and codes', async () => {

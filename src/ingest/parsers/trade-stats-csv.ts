@@ -103,7 +103,13 @@ export async function* parseTradeStatsCsv(ctx: ParseContext): AsyncGenerator<Par
         yield bad(`flow ${JSON.stringify(get('flow'))} is neither export nor import`);
         continue;
       }
+      const extra: Record<string, string> = {};
+      for (const u of h.unknown) {
+        const v = row.cells[u.index];
+        if (v !== undefined && v.trim() !== '') extra[u.name] = v.trim();
+      }
       const stat: TradeStatFact = {
+        ...(Object.keys(extra).length > 0 ? { raw: extra } : {}),
         reporterRegion: region,
         partnerCountry: partner,
         month,
