@@ -47,11 +47,20 @@ const PLACEHOLDER: Provenance = {
 } as Provenance;
 const MEMO_LIMIT = 500_000;
 
-export function resolveParty(snap: Snapshot, p: PartyInput, role = 'party'): PartyView {
-  const memoKey = `${role}\u0000${p.entityId ?? ''}\u0000${p.name}\u0000${p.country ?? ''}\u0000${p.address ?? ''}\u0000${(p.identifiers ?? []).join(',')}`;
-  const memo = snap.cache as Map<string, PartyView>;
-  const hit = memo.get(memoKey);
+export function resolveParty(snap: Snapshot, p: PartyInput): PartyView {
+  // Two-level memo (who, then address) so the hot path builds no long key strings: a resolved
+  // party is its entity id; an unresolved one its name, country and identifiers.
+  const outer =
+    p.entityId ?? `\u0000${p.name}\u0000${p.country ?? ''}\u0000${(p.identifiers ?? []).join(',')}`;
+  const memo = snap.partyViews;
+  let inner = memo.get(outer);
+  const hit = inner?.get(p.address ?? '');
   if (hit) return hit;
+  if (!inner) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    inner = new Map();
+    memo.set(outer, inner);
+  }
 
   const g = snap.graph;
   const targets: Target[] = [];
@@ -87,11 +96,11 @@ export function resolveParty(snap: Snapshot, p: PartyInput, role = 'party'): Par
   const minConf = snap.policy.findings.xinjiang_located.minConfidence;
   const textFacts: XinjiangFact[] = [];
   if (p.address) {
-    const f = xinjiangFromAddress(p.address, `${role}.address`, PLACEHOLDER, minConf);
+    const f = xinjiangFromAddress(p.address, 'party.address', PLACEHOLDER, minConf);
     if (f) textFacts.push(f);
   }
   if (!p.entityId) {
-    const f = xinjiangFromName(p.name, p.country, `${role}.name`, PLACEHOLDER, minConf);
+    const f = xinjiangFromName(p.name, p.country, 'party.name', PLACEHOLDER, minConf);
     if (f) textFacts.push(f);
   }
 
@@ -101,7 +110,6 @@ export function resolveParty(snap: Snapshot, p: PartyInput, role = 'party'): Par
     targets,
     textFacts,
   };
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(memoKey, view);
+  inner.set(p.address ?? '', view);
   return view;
 }

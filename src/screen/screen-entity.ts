@@ -55,7 +55,7 @@ export function screenEntity(snap: Snapshot, q: EntityQuery, source: QuerySource
     entityId: q.entityId ?? null,
     identifiers: q.identifiers,
   };
-  const base = resolveParty(snap, party, 'supplier');
+  const base = resolveParty(snap, party);
   const view = withNamedNodes(snap, base, q);
   const pc: PartyContext = {
     role: 'supplier',
@@ -74,12 +74,12 @@ export function screenEntity(snap: Snapshot, q: EntityQuery, source: QuerySource
     const hasTrade = t.inOffsets[v] !== t.inOffsets[v + 1] || t.outOffsets[v] !== t.outOffsets[v + 1];
     if (!hasTrade) continue;
     findings.push(
-      ...upstreamFindings(snap, item, { start: { kind: 'entity', node: v }, party: pc, node: v }),
+      ...upstreamFindings(snap, item, { startOf: () => ({ kind: 'entity', node: v }), party: pc, node: v }),
     );
     const buyers: number[] = [];
     for (let e = t.outOffsets[v] as number; e < (t.outOffsets[v + 1] as number); e++)
       buyers.push(t.target[e] as number);
-    findings.push(...newIntermediaryFindings(snap, pc, v, buyers, null));
+    findings.push(...newIntermediaryFindings(snap, pc, v, buyers, () => null));
   }
   return finish(snap, item, findings, q.name);
 }

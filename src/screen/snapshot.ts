@@ -1,9 +1,10 @@
 import { GoodsIndex, Graph, type GraphColumns, NO_DATE, partyKey, Tracer } from '../graph/index.ts';
-import type { StoredShipment } from '../model/index.ts';
+import type { StoredMembership, StoredShipment } from '../model/index.ts';
 import { ExposureIndex } from './exposure.ts';
 import type { FindingDecision } from './findings.ts';
 import { foldName, type MatcherFactory, type PartyMatcher, type WatchEntity } from './matcher.ts';
 import { DEFAULT_MATCHER, MATCHERS } from './matchers.ts';
+import type { PartyView } from './party.ts';
 import type { Policy } from './policy/schema.ts';
 import type { XinjiangFact } from './xinjiang.ts';
 
@@ -31,6 +32,14 @@ export interface SnapshotData {
   readonly decisions: readonly (readonly [string, FindingDecision])[];
 }
 
+/** A listed supplier of a node, with the listing day and their trade edge. */
+export interface ListedSupplier {
+  readonly supplier: number;
+  readonly m: StoredMembership;
+  readonly day: number;
+  readonly edge: number;
+}
+
 /** No exposed supplier within reach. */
 export const FAR = 255;
 
@@ -51,8 +60,11 @@ export class Snapshot {
   readonly decisions: ReadonlyMap<string, FindingDecision>;
   /** First day each node appears in the trade data (as shipper or consignee), NO_DATE if never. */
   readonly firstDay: Int32Array;
-  /** Per-thread memo tables of the detectors (party resolutions, listed suppliers, HS indices). */
-  readonly cache = new Map<string, unknown>();
+  /** Per-thread memo tables of the detectors. */
+  readonly partyViews = new Map<string, Map<string, PartyView>>();
+  readonly listedSuppliers = new Map<number, readonly ListedSupplier[]>();
+  /** HS code as written → interned code index of the graph (-1: not in the graph). */
+  readonly hsIndex = new Map<string, number>();
 
   private constructor(data: SnapshotData, opts: SnapshotOptions) {
     this.data = data;

@@ -20,16 +20,19 @@ import type { ItemContext } from './context.ts';
 
 // Module-level memo: both functions are pure and a year of bills repeats a few thousand codes
 // and descriptions; classifying a description costs ~0.3 ms, a lookup ~0.1 µs.
-const HS_MEMO = new Map<string, readonly SectorHit[]>();
+const HS_MEMO = new Map<string, { readonly code: string | null; readonly hits: readonly SectorHit[] }>();
 const DESC_MEMO = new Map<string, readonly GoodsGuess[]>();
 const MEMO_LIMIT = 200_000;
+const NO_CODE = { code: null, hits: [] } as const;
 
-function sectorsOf(code: string): readonly SectorHit[] {
-  let h = HS_MEMO.get(code);
+/** The normalised code and its sector hits, memoised by the code as written. */
+function sectorsOf(raw: string): { readonly code: string | null; readonly hits: readonly SectorHit[] } {
+  let h = HS_MEMO.get(raw);
   if (!h) {
-    h = sectorsOfHs(code);
+    const code = normalizeHs(raw);
+    h = code ? { code, hits: sectorsOfHs(code) } : NO_CODE;
     if (HS_MEMO.size >= MEMO_LIMIT) HS_MEMO.clear();
-    HS_MEMO.set(code, h);
+    HS_MEMO.set(raw, h);
   }
   return h;
 }
@@ -83,11 +86,12 @@ export function sectorFindings(policy: Policy, item: ItemContext, s: StoredShipm
   s.lines.forEach((line, i) => {
     let declared = false;
     for (const raw of line.hsCodes) {
-      const code = normalizeHs(raw);
+      const { code, hits } = sectorsOf(raw);
       if (!code) continue;
       declared = true;
+      if (hits.length === 0) continue;
       const seen = new Set<string>();
-      for (const h of sectorsOf(code)) {
+      for (const h of hits) {
         if (seen.has(h.sector)) continue; // strongest hit per sector first (sectorsOfHs sorts)
         seen.add(h.sector);
         add({ ...h, confidence: 1, line: i + 1, code, via: 'hs', words: [] });

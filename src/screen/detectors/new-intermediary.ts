@@ -2,7 +2,7 @@ import { dayOf, isoOfDay, NO_DATE } from '../../graph/index.ts';
 import type { StoredMembership } from '../../model/index.ts';
 import { dedupeLinks, membershipLink } from '../evidence.ts';
 import { type EvidenceLink, type Finding, link, makeFinding } from '../findings.ts';
-import type { Snapshot } from '../snapshot.ts';
+import type { ListedSupplier, Snapshot } from '../snapshot.ts';
 import type { PartyContext } from './context.ts';
 
 /**
@@ -24,18 +24,11 @@ interface Candidate {
 }
 
 /** Listed suppliers of `v` with the listing day and the trade edge (memoised per thread). */
-function listedSuppliers(
-  snap: Snapshot,
-  v: number,
-): readonly { supplier: number; m: StoredMembership; day: number; edge: number }[] {
-  const memo = snap.cache;
-  const key = `\u0001ls:${v}`;
-  const hit = memo.get(key) as
-    | { supplier: number; m: StoredMembership; day: number; edge: number }[]
-    | undefined;
+function listedSuppliers(snap: Snapshot, v: number): readonly ListedSupplier[] {
+  const hit = snap.listedSuppliers.get(v);
   if (hit) return hit;
   const t = snap.graph.columns.trade;
-  const out: { supplier: number; m: StoredMembership; day: number; edge: number }[] = [];
+  const out: ListedSupplier[] = [];
   for (let i = t.inOffsets[v] as number; i < (t.inOffsets[v + 1] as number); i++) {
     const e = t.inEdges[i] as number;
     const s = t.source[e] as number;
@@ -44,7 +37,7 @@ function listedSuppliers(
       if (day !== NO_DATE) out.push({ supplier: s, m, day, edge: e });
     }
   }
-  memo.set(key, out);
+  snap.listedSuppliers.set(v, out);
   return out;
 }
 
@@ -53,7 +46,8 @@ export function newIntermediaryFindings(
   party: PartyContext,
   node: number,
   buyers: readonly number[],
-  goodsCodes: readonly number[] | null,
+  /** The party's goods as graph code indices (computed only when needed), or null when unknown. */
+  goodsOf: () => readonly number[] | null,
 ): Finding[] {
   const rule = snap.policy.findings.new_intermediary_after_listing;
   if (!rule.enabled || node < 0) return [];
@@ -71,6 +65,7 @@ export function newIntermediaryFindings(
       // The listed supplier must have served this buyer before its listing …
       if ((t.firstDay[s.edge] as number) >= s.day) continue;
       // … with goods the newcomer's goods can be (same chain or heading), when both are known.
+      const goodsCodes = goodsOf();
       if (goodsCodes && goodsCodes.length > 0 && !servedCompatible(snap, s.edge, s.day, goodsCodes)) continue;
       cands.push({
         supplier: s.supplier,

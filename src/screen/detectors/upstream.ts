@@ -18,8 +18,8 @@ import { exposureLinks, type ItemContext, type PartyContext } from './context.ts
 const TIER_DECAY = 0.8;
 
 export interface UpstreamStart {
-  /** The trace start: the shipment's graph row, or the entity's node. */
-  readonly start: TraceStart;
+  /** The trace start: the shipment's graph row, or the entity's node (computed only if a trace runs). */
+  readonly startOf: () => TraceStart;
   /** The party whose supply chain is traced (the shipper, or the screened entity). */
   readonly party: PartyContext;
   /** Its node (the trace's first supplier for a shipment start). */
@@ -33,9 +33,10 @@ export function upstreamFindings(snap: Snapshot, item: ItemContext, u: UpstreamS
   // 0: the party itself is exposed (a party finding, and the trace stops there); FAR: nothing
   // exposed within reach, so no trace is needed — the common case, kept cheap.
   if (dist === 0 || dist === FAR) return [];
-  const fromShipment = u.start.kind === 'shipment';
+  const start = u.startOf();
+  const fromShipment = start.kind === 'shipment';
   const tiers = p.upstream_exposure.tiers - (fromShipment ? 0 : 1);
-  const result = snap.tracer.trace(u.start, 'up', {
+  const result = snap.tracer.trace(start, 'up', {
     exposure: snap.exposure.predicate(),
     tiers,
     maxPaths: 10,
