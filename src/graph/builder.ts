@@ -19,6 +19,7 @@ import {
 } from './graph.ts';
 import { GrowF64, GrowI32, GrowU8, GrowU32 } from './growable.ts';
 import { partyKey } from './party-key.ts';
+import { tarjan } from './scc.ts';
 
 /** What the builder reads of an entity: the store's `Entity` fits, so do plain test objects. */
 export interface EntityInput {
@@ -189,9 +190,10 @@ export class GraphBuilder {
 
   build(): Graph {
     const n = this.nodeIds.length;
-    // Renumber nodes so that companies linked by ownership or control sit next to each other:
-    // graph walks are bound by cache misses, and ids (hashes, list numbers) carry no locality.
-    const perm = localityOrder(n, this.relSource.finish(), this.relTarget.finish());
+    // Renumber nodes in a topological order of the ownership graph's components, found by DFS:
+    // companies of one group sit next to each other (graph walks are bound by cache misses, and
+    // ids carry no locality), and effective ownership can walk nodes in index order.
+    const { perm, comp } = ownershipOrder(n, this.relSource.finish(), this.relTarget.finish(), this.relKinds);
     const remap = (a: Uint32Array | Int32Array) => {
       for (let i = 0; i < a.length; i++) {
         const v = a[i] as number;
@@ -289,7 +291,7 @@ export class GraphBuilder {
       relKinds: this.relKinds,
       relPct,
       relProv: this.relProv.finish(),
-      ownership: { ...own, share },
+      ownership: { ...own, share, component: comp },
       links: { ...links, kind: linkKind },
       memberships: this.memberships,
       membershipOffsets: memberships.offsets,
@@ -355,41 +357,37 @@ export class GraphBuilder {
 }
 
 /**
- * A node order with locality: depth-first preorder over relationship links taken as undirected,
- * so each connected group of companies gets a contiguous range of numbers. Returns old → new.
- * Nodes without links keep their relative order after the linked ones.
+ * Numbers nodes so that every ownership edge between different strongly connected components
+ * goes from a lower to a higher number, and each component's members are contiguous: reverse
+ * Tarjan completion order, which is topological for the condensation and, being a DFS order,
+ * keeps each group of companies together. Returns old → new and the component of each new
+ * node (non-decreasing).
  */
-function localityOrder(n: number, src: Uint32Array, dst: Uint32Array): Uint32Array {
-  const m = src.length;
-  const keys = new Uint32Array(2 * m);
-  keys.set(src, 0);
-  keys.set(dst, m);
-  const adj = groupByKey(keys, n);
+function ownershipOrder(
+  n: number,
+  src: Uint32Array,
+  dst: Uint32Array,
+  kinds: readonly RelationshipKind[],
+): { perm: Uint32Array; comp: Int32Array } {
+  const rows: number[] = [];
+  for (let r = 0; r < src.length; r++) if (kinds[r] === 'ownership' && src[r] !== dst[r]) rows.push(r);
+  const bySource = groupByKey(
+    Uint32Array.from(rows, (r) => src[r] as number),
+    n,
+  );
+  const targets = Uint32Array.from(bySource.items, (i) => dst[rows[i] as number] as number);
+  const scc = tarjan(n, bySource.offsets, targets);
+  // Completion order is reverse topological: number components count-1 … 0 → 0 … count-1.
+  const topoComp = Uint32Array.from(scc.of, (c) => scc.count - 1 - c);
+  const grouped = groupByKey(topoComp, scc.count);
   const perm = new Uint32Array(n);
-  const done = new Uint8Array(n);
-  const stack = new Uint32Array(n);
-  let next = 0;
-  for (let s = 0; s < n; s++) {
-    if (done[s] || adj.offsets[s] === adj.offsets[s + 1]) continue;
-    let sp = 0;
-    stack[sp++] = s;
-    done[s] = 1;
-    while (sp > 0) {
-      const v = stack[--sp] as number;
-      perm[v] = next++;
-      // Push in reverse so the first-listed neighbour is numbered next.
-      for (let i = (adj.offsets[v + 1] as number) - 1; i >= (adj.offsets[v] as number); i--) {
-        const r = adj.items[i] as number;
-        const w = (r < m ? dst[r] : src[r - m]) as number;
-        if (!done[w]) {
-          done[w] = 1;
-          stack[sp++] = w;
-        }
-      }
-    }
+  const comp = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = grouped.items[i] as number;
+    perm[v] = i;
+    comp[i] = topoComp[v] as number;
   }
-  for (let v = 0; v < n; v++) if (!done[v]) perm[v] = next++;
-  return perm;
+  return { perm, comp };
 }
 
 /**

@@ -188,10 +188,17 @@ describe('effective ownership matches brute force on random cyclic graphs', () =
         ...edges.map((e) => own(`x${e.a}`, `x${e.b}`, e.s * 100)),
       ]);
       const expected = bruteForce(edges, 0, nodes);
-      const reach = eng.reach(n('x0'), 'down', { epsilon: 0 });
+      // Without stopAt the builder's component order is used; a no-op stopAt forces Tarjan.
+      const fast = eng.reach(n('x0'), 'down', { epsilon: 0 });
+      const tarjan = eng.reach(n('x0'), 'down', { epsilon: 0, stopAt: () => false });
       for (let v = 1; v < nodes; v++) {
-        expect(reach.share(n(`x${v}`))?.knownPct ?? 0).toBeCloseTo((expected[v] ?? 0) * 100, 8);
+        expect(fast.share(n(`x${v}`))?.knownPct ?? 0).toBeCloseTo((expected[v] ?? 0) * 100, 8);
+        expect(tarjan.share(n(`x${v}`))?.knownPct ?? 0).toBeCloseTo((expected[v] ?? 0) * 100, 8);
       }
+      // Upward from the last node: the same sums read from the other end.
+      const last = nodes - 1;
+      const up = eng.reach(n(`x${last}`), 'up', { epsilon: 0 });
+      expect(up.share(n('x0'))?.knownPct ?? 0).toBeCloseTo((expected[last] ?? 0) * 100, 8);
     }
   });
 });

@@ -1,5 +1,6 @@
 import { groupByKey } from './csr.ts';
 import type { Graph } from './graph.ts';
+import { tarjan } from './scc.ts';
 
 /**
  * Effective ownership: the share X holds in Y summed over every *simple* ownership path
@@ -213,10 +214,37 @@ export class OwnershipEngine {
     const adjE = adjEdge.subarray(0, adjN);
     const adjS = adjShare.subarray(0, adjN);
 
-    // 2. Strongly connected components, completed in reverse topological order.
-    const comp = tarjan(L, offs, adjT);
-    const compOf = comp.of;
-    const members = groupByKey(compOf, comp.count);
+    // 2. Processing order: components in topological order, as runs of `proc`. The builder
+    //    numbered nodes topologically with each cross-holding contiguous, so without `stopAt`
+    //    (which can split a component) that is plain index order — upward, its reverse.
+    //    With `stopAt`, Tarjan finds the components of the reached subgraph.
+    let compOf: Int32Array;
+    let proc: Uint32Array;
+    let runOff: Uint32Array;
+    if (!stopAt) {
+      compOf = new Int32Array(L);
+      proc = new Uint32Array(L);
+      const gcomp = own.component;
+      const runs: number[] = [0];
+      for (let i = 0; i < L; i++) {
+        const v = down ? i : L - 1 - i;
+        proc[i] = v;
+        compOf[v] = gcomp[toGraph[v] as number] as number;
+        if (i > 0 && compOf[v] !== compOf[proc[i - 1] as number]) runs.push(i);
+      }
+      runs.push(L);
+      runOff = Uint32Array.from(runs);
+    } else {
+      const comp = tarjan(L, offs, adjT);
+      compOf = comp.of;
+      // Completion order is reverse topological: walk components from the last completed.
+      const members = groupByKey(
+        Uint32Array.from(compOf, (c) => comp.count - 1 - c),
+        comp.count,
+      );
+      proc = members.items;
+      runOff = members.offsets;
+    }
 
     // 3. Dynamic programme over components in topological order.
     const st = new Float64Array(L * STRIDE);
@@ -236,13 +264,15 @@ export class OwnershipEngine {
     let truncated = false;
     let steps = 0;
 
-    for (let c = comp.count - 1; c >= 0; c--) {
-      const ma = members.offsets[c] as number;
-      const mb = members.offsets[c + 1] as number;
+    for (let run = 0; run + 1 < runOff.length; run++) {
+      const ma = runOff[run] as number;
+      const mb = runOff[run + 1] as number;
+      if (mb === ma) continue;
       const cyclic = mb - ma > 1;
+      const c = compOf[proc[ma] as number] as number;
       if (cyclic) {
         const r = cycleSearch(
-          members.items.subarray(ma, mb),
+          proc.subarray(ma, mb),
           compOf,
           offs,
           adjT,
@@ -256,11 +286,11 @@ export class OwnershipEngine {
         steps += r.steps;
         if (r.truncated) {
           truncated = true;
-          for (let i = ma; i < mb; i++) trunc[members.items[i] as number] = 1;
+          for (let i = ma; i < mb; i++) trunc[proc[i] as number] = 1;
         }
       }
       for (let i = ma; i < mb; i++) {
-        const v = members.items[i] as number;
+        const v = proc[i] as number;
         topo[topoN++] = v;
         const vb = v * STRIDE;
         const kv = st[vb + K] as number;
@@ -531,65 +561,4 @@ function better(p: number, pUnknown: boolean, q: number, qUnknown: boolean): boo
   if (q === Number.NEGATIVE_INFINITY) return true;
   if (pUnknown !== qUnknown) return !pUnknown;
   return p > q;
-}
-
-/**
- * Tarjan's SCC algorithm without recursion (16+ hop chains and million-node registries would
- * overflow the call stack). Components are numbered in completion order, which is reverse
- * topological: every edge goes from a higher-numbered component to a lower or equal one.
- */
-export function tarjan(n: number, offs: Uint32Array, adj: Uint32Array): { of: Int32Array; count: number } {
-  const index = new Int32Array(n).fill(-1);
-  const low = new Int32Array(n);
-  const onStack = new Uint8Array(n);
-  const stack = new Uint32Array(n);
-  let sp = 0;
-  const callNode = new Uint32Array(n);
-  const callEdge = new Uint32Array(n);
-  const of = new Int32Array(n).fill(-1);
-  let next = 0;
-  let count = 0;
-  for (let s = 0; s < n; s++) {
-    if ((index[s] as number) >= 0) continue;
-    let cp = 0;
-    callNode[0] = s;
-    callEdge[0] = offs[s] as number;
-    index[s] = low[s] = next++;
-    stack[sp++] = s;
-    onStack[s] = 1;
-    while (cp >= 0) {
-      const v = callNode[cp] as number;
-      const j = callEdge[cp] as number;
-      if (j < (offs[v + 1] as number)) {
-        callEdge[cp] = j + 1;
-        const w = adj[j] as number;
-        if ((index[w] as number) < 0) {
-          index[w] = low[w] = next++;
-          stack[sp++] = w;
-          onStack[w] = 1;
-          cp++;
-          callNode[cp] = w;
-          callEdge[cp] = offs[w] as number;
-        } else if (onStack[w] && (index[w] as number) < (low[v] as number)) {
-          low[v] = index[w] as number;
-        }
-        continue;
-      }
-      if (low[v] === index[v]) {
-        let w: number;
-        do {
-          w = stack[--sp] as number;
-          onStack[w] = 0;
-          of[w] = count;
-        } while (w !== v);
-        count++;
-      }
-      cp--;
-      if (cp >= 0) {
-        const parent = callNode[cp] as number;
-        if ((low[v] as number) < (low[parent] as number)) low[parent] = low[v] as number;
-      }
-    }
-  }
-  return { of, count };
 }

@@ -52,6 +52,12 @@ export interface EdgeColumns {
 /** Ownership edges add the share, a fraction 0..1, NaN when the source does not state it. */
 export interface OwnershipColumns extends EdgeColumns {
   readonly share: Float64Array;
+  /**
+   * Strongly connected component of each node in the ownership graph, numbered in topological
+   * order; nodes are numbered so that it is non-decreasing (members of a cross-holding are
+   * contiguous, and every edge between components goes to a higher node number).
+   */
+  readonly component: Int32Array;
 }
 
 /** Other relationship edges add their kind (index into {@link LINK_KINDS}). */

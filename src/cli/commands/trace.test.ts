@@ -76,7 +76,14 @@ function listing(entity: string, list: string): RecordBundle {
     ],
   };
 }
-function bill(key: string, from: string, to: string, date: string, hs: string): RecordBundle {
+function bill(
+  key: string,
+  from: string,
+  to: string,
+  date: string,
+  hs: string,
+  resolvedTo = true,
+): RecordBundle {
   return {
     provenance: p(key, 20),
     shipments: [
@@ -85,7 +92,7 @@ function bill(key: string, from: string, to: string, date: string, hs: string): 
         arrivalDate: date,
         parties: [
           { role: 'shipper', name: from, address: null, country: null, entityId: id(from) },
-          { role: 'consignee', name: to, address: null, country: null, entityId: id(to) },
+          { role: 'consignee', name: to, address: null, country: null, entityId: resolvedTo ? id(to) : null },
         ],
         originCountry: null,
         portOfLading: null,
@@ -138,6 +145,8 @@ beforeAll(async () => {
     bill('B2', 'yarn-mill', 'fabric-co', '2023-02-10', '520512'),
     bill('B3', 'fabric-co', 'garment-co', '2023-03-10', '520811'),
     bill('B4', 'garment-co', 'importer', '2023-04-10', '610910'),
+    // A consignee the resolver has not linked: it becomes a synthetic party node.
+    bill('B5', 'importer', 'Synthetic Retailer', '2023-05-01', '610910', false),
   ]);
   await s.finish({ complete: true });
   await store.close();
@@ -250,6 +259,15 @@ describe('threadline trace', () => {
     expect(reached.sort()).toEqual(['fabric-co', 'garment-co', 'importer', 'yarn-mill']);
     const human = cli('trace', 'xj-cotton', '--direction', 'down');
     expect(human.stdout).toMatch(/Downstream of Synthetic XJ Cotton \(xj-cotton\)/);
+  });
+
+  it('traces from an unresolved party by its key and says it is unresolved', () => {
+    const r = cli('trace', 'party:??:synthetic retailer', '--tiers', '4');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Upstream of Synthetic Retailer \(party:\?\?:synthetic retailer\)/);
+    expect(r.stdout).toMatch(/Synthetic Retailer\*/);
+    expect(r.stdout).toMatch(/not resolved to an entity/);
+    expect(r.stdout).toMatch(/#1 .*Synthetic Yarn Mill/);
   });
 
   it('checks its arguments', () => {

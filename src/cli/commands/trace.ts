@@ -140,24 +140,35 @@ function printTrace(out: Output, g: Graph, res: ReturnType<Tracer['trace']>, dir
   );
   for (const r of res.startExposure) out.line(`  the start itself: ${r.summary}`);
   for (const n of res.notes) out.line(`  note: ${n}`);
+  // Unresolved shipment parties are graph nodes keyed by name + country: say so where they appear.
+  let unresolved = false;
+  const name = (v: number) => {
+    if (g.nodeKind(v) !== 'party') return g.nodeName(v);
+    unresolved = true;
+    return `${g.nodeName(v)}*`;
+  };
   res.paths.forEach((p, i) => {
     const why = p.reasons.map((r) => r.summary).join('; ');
     out.line('');
     out.line(
-      `#${i + 1}  score ${p.score.toFixed(3)}  ${g.nodeName(p.node)} (${g.nodeId(p.node)})${why ? ` — ${why}` : ''}`,
+      `#${i + 1}  score ${p.score.toFixed(3)}  ${name(p.node)} (${g.nodeId(p.node)})${why ? ` — ${why}` : ''}`,
     );
     out.table(
       ['tier', 'supplier', 'buyer', 'bills', 'goods', 'first bills cited'],
       p.links.map((l, t) => [
         t + 1,
-        g.nodeName(l.supplier),
-        g.nodeName(l.buyer),
+        name(l.supplier),
+        name(l.buyer),
         l.shipmentCount,
         goodsText(l),
         billsText(g, l),
       ]),
     );
   });
+  if (unresolved)
+    out.line(
+      '\n* not resolved to an entity: shipment parties grouped by normalised name + country (run the resolver to link them)',
+    );
   if (res.paths.length === 0 && direction === 'up')
     out.line('No exposed party found within the tiers searched.');
 }
