@@ -158,6 +158,9 @@ const DESCRIPTIONS = [
   'FOOTWEAR',
 ];
 
+const usedNames = new Set<string>();
+const cap = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
+
 interface Ent {
   readonly id: string;
   readonly name: string;
@@ -181,7 +184,12 @@ function world(): {
   const entities: Entity[] = [];
   for (let i = 0; i < N_ENT; i++) {
     const b = r();
-    const name = `${pick(r, SYL)}${pick(r, SYL)} ${pick(r, TRADE)} ${i}`;
+    // Two pinyin-like words and a trade word ("Huaxin Tairui Textile"): ~700,000 word pairs, so
+    // names are nearly unique without the serial numbers real company names do not carry.
+    let name = '';
+    do name = `${cap(pick(r, SYL))}${pick(r, SYL)} ${cap(pick(r, SYL))}${pick(r, SYL)} ${pick(r, TRADE)}`;
+    while (usedNames.has(name));
+    usedNames.add(name);
     let country: string;
     let address: string | null = null;
     const props: Record<string, string[]> = {};

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { type Provenance, ThreadlineError } from '../model/index.ts';
 import { canonicalJson } from './policy/load.ts';
 import type { FindingType, RiskLevel, Severity } from './policy/schema.ts';
@@ -138,9 +138,7 @@ export function link(
  * while a different list entry, owner or division code makes a different finding.
  */
 export function findingKey(type: FindingType, subjectKey: string, facts: Finding['facts']): string {
-  const h = createHash('sha256')
-    .update(canonicalJson([type, subjectKey, facts]))
-    .digest('hex');
+  const h = hash('sha256', canonicalJson([type, subjectKey, facts]), 'hex');
   return `${type}:${h.slice(0, 16)}`;
 }
 
