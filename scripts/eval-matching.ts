@@ -52,12 +52,15 @@ async function main(): Promise<void> {
     fileURLToPath(new URL('../src/resolve/eval/pairs.csv', import.meta.url));
   const showErrors = args.includes('--errors');
   const onlySplit = args.includes('--split') ? args[args.indexOf('--split') + 1] : undefined;
+  // The benchmark may come without a schema column: --no-schema scores the names alone.
+  const noSchema = args.includes('--no-schema');
   const parsed = await readPairs(file);
   if (!parsed.ok) throw new Error(parsed.error);
   const scored: Scored[] = [];
   const started = performance.now();
   for (const row of parsed.rows) {
-    const r = compare({ name: row.name1, schema: row.schema }, { name: row.name2, schema: row.schema });
+    const schema = noSchema ? null : row.schema;
+    const r = compare({ name: row.name1, schema }, { name: row.name2, schema });
     scored.push({
       label: ['1', 'true', 'yes', 'match'].includes((row.columns.label ?? '').trim().toLowerCase()),
       score: r.score,
