@@ -50,7 +50,7 @@ describe('compare: explanations', () => {
     expect(r.score).toBeGreaterThanOrEqual(DEFAULT_THRESHOLD);
     expect(r.explanation.variantA.kind).toBe('pinyin-translated');
     expect(r.explanation.variantB.kind).toBe('original');
-    expect(r.explanation.tokens).toContainEqual({ a: '8', b: '8', sim: 1, how: 'key' });
+    expect(r.explanation.tokens).toContainEqual({ a: '8', b: '8', sim: 1, credit: 1, how: 'key' });
     const features = r.explanation.features.map((f) => f.feature);
     expect(features).toContain('name');
     expect(features).toContain('numbers');

@@ -1,17 +1,22 @@
 import {
   analyseName,
+  latinTokens,
   type NameAnalysis,
   type NameToken,
   type NameVariant,
-  skeletonVariant,
+  STOPWORDS,
 } from '../normalize/index.ts';
-import { type AlignedPair, alignTokens } from './align.ts';
+import { type AlignedPair, type Alignment, alignTokens } from './align.ts';
 import { compareIdentifiers } from './identifiers.ts';
+import { type NameScore, orgNameScore, orgWeight, personNameScore, personWeight } from './name-score.ts';
+import type { SimContext } from './token-sim.ts';
 
 /**
  * The default decision threshold: a score at or above it is a `match`. Chosen on the dev split
- * of the labelled set (src/resolve/eval/): its best-F1 threshold was 0.68, rounded up to favour
- * precision; `scripts/eval-matching.ts` prints the best threshold per split so drift shows.
+ * of the labelled sets in src/resolve/eval/ (bench-pairs.csv, benchmark-style persons and
+ * organisations in several scripts, and pairs.csv, the Chinese/XPCC/Cyrillic domain set): F1
+ * is flat between about 0.62 and 0.72 there; 0.70 sits at the precision end of that plateau.
+ * `scripts/eval-matching.ts` prints the best threshold per split so drift shows.
  */
 export const DEFAULT_THRESHOLD = 0.7;
 
@@ -29,6 +34,8 @@ export interface MatchSubject {
 export interface Feature {
   readonly feature:
     | 'name'
+    | 'extra-names'
+    | 'name-conflict'
     | 'numbers'
     | 'legal-form'
     | 'places'
@@ -46,10 +53,12 @@ export interface Feature {
   readonly detail: string;
 }
 
+/** One aligned token pair: the spellings compared, their string similarity, the credit earned. */
 export interface TokenMatch {
   readonly a: string;
   readonly b: string;
   readonly sim: number;
+  readonly credit: number;
   readonly how: string;
 }
 
@@ -57,8 +66,10 @@ export interface TokenMatch {
 export interface Explanation {
   readonly a: string;
   readonly b: string;
-  readonly variantA: { readonly kind: string; readonly text: string };
-  readonly variantB: { readonly kind: string; readonly text: string };
+  /** How the names were compared: as persons' or as organisations' names. */
+  readonly mode: 'person' | 'org';
+  readonly variantA: { readonly kind: string; readonly script: string; readonly text: string };
+  readonly variantB: { readonly kind: string; readonly script: string; readonly text: string };
   readonly tokens: readonly TokenMatch[];
   readonly unmatchedA: readonly string[];
   readonly unmatchedB: readonly string[];
@@ -76,14 +87,19 @@ export interface ScoreResult {
 
 export interface CompareOptions {
   readonly threshold?: number;
-  /** Token weight override (the matcher passes rarity from its index). */
-  readonly weightOf?: (t: NameToken) => number;
-  /** Rarity of a token in [0, 1] in the indexed corpus, for the rare-token feature. */
+  /**
+   * Rarity of a token in [0, 1] in an indexed corpus (the matcher passes its index's): reported
+   * as the rare-token feature, a small bonus for agreeing on a rare word.
+   */
   readonly rarityOf?: (t: NameToken) => number;
 }
 
-interface NameSim {
-  readonly score: number;
+/** The name comparison of the best pair of variants. */
+export interface NameSim {
+  readonly mode: 'person' | 'org';
+  /** similarity − extra − conflict. */
+  readonly total: number;
+  readonly score: NameScore;
   readonly va: NameVariant;
   readonly vb: NameVariant;
   readonly pairs: readonly AlignedPair[];
@@ -96,49 +112,91 @@ function variantPairs(a: NameAnalysis, b: NameAnalysis): [NameVariant, NameVaria
   const hb = b.variants.find((v) => v.kind === 'han');
   // Chinese against Chinese compares characters: pinyin would make homophones (华孚/华福) equal.
   if (ha && hb) return [[ha, hb]];
-  const la = a.variants.filter((v) => v.kind !== 'han');
-  const lb = b.variants.filter((v) => v.kind !== 'han');
   const out: [NameVariant, NameVariant][] = [];
-  for (const x of la)
-    for (const y of lb) if ((x.kind === 'skeleton') === (y.kind === 'skeleton')) out.push([x, y]);
-  // A name from Arabic or Hebrew script meets the other side's consonant skeleton.
-  const sa = la.find((v) => v.kind === 'skeleton');
-  const sb = lb.find((v) => v.kind === 'skeleton');
-  if (sa && !sb && lb[0]) out.push([sa, skeletonVariant(lb[0].tokens)]);
-  if (sb && !sa && la[0]) out.push([skeletonVariant(la[0].tokens), sb]);
+  for (const x of a.variants) {
+    if (x.kind === 'han') continue;
+    for (const y of b.variants) if (y.kind !== 'han') out.push([x, y]);
+  }
   return out;
 }
 
-/** The best-aligning pair of variants of two analysed names. */
-export function nameSimilarity(a: NameAnalysis, b: NameAnalysis, opts: CompareOptions = {}): NameSim {
-  // Middle names may be missing on either side of a person's name; unknown-kind names (no legal
-  // form, no company word) are treated alike, organisations never.
-  const person =
-    (a.kind === 'person' || b.kind === 'person' || (a.kind === 'unknown' && b.kind === 'unknown')) &&
-    a.kind !== 'organization' &&
-    b.kind !== 'organization';
+/** Persons' names are compared as such when either side is a person and neither a company. */
+export function comparisonMode(a: NameAnalysis, b: NameAnalysis): 'person' | 'org' {
+  if (a.kind === 'organization' || b.kind === 'organization') return 'org';
+  if (a.kind === 'person' || b.kind === 'person') return 'person';
+  return 'org';
+}
+
+function contextOf(mode: 'person' | 'org', va: NameVariant, vb: NameVariant): SimContext {
+  return {
+    mode,
+    cross: va.script !== vb.script,
+    abjad: va.script === 'abjad' || vb.script === 'abjad',
+    hangul: va.script === 'hangul' || vb.script === 'hangul',
+  };
+}
+
+// "IRISL" = Islamic Republic of Iran Shipping Lines, "IRGC", "NIOC": one short word against the
+// initials of the other name (with or without its legal form and little words).
+function acronymOf(a: NameAnalysis, b: NameAnalysis): boolean {
+  const words = (x: NameAnalysis) =>
+    (x.variants[0]?.tokens ?? []).filter((t) => t.kind !== 'particle' && t.kind !== 'number');
+  const wa = words(a);
+  if (wa.length !== 1 || wa[0]?.kind !== 'word') return false;
+  const acr = wa[0].text;
+  if (acr.length < 3 || acr.length > 6) return false;
+  const all = latinTokens(b.input);
+  const initials = (ts: readonly string[]) => ts.map((t) => t[0] ?? '').join('');
+  const content = all.filter((t) => !STOPWORDS.has(t));
+  return all.length >= 3 && [initials(all), initials(content)].includes(acr);
+}
+
+// A legal form proper (Co., Ltd., LLC, PJSC, GmbH…), not a bare "Company": a registered name.
+function registered(a: NameAnalysis): boolean {
+  return a.legalForms.some((f) => f.id !== 'company');
+}
+
+/** The best-aligning pair of variants of two analysed names, scored as persons or organisations. */
+export function nameSimilarity(a: NameAnalysis, b: NameAnalysis): NameSim {
+  const mode = comparisonMode(a, b);
+  const weightOf = mode === 'person' ? personWeight : orgWeight;
   let best: NameSim | null = null;
   for (const [va, vb] of variantPairs(a, b)) {
-    const al = alignTokens(
-      va.tokens,
-      vb.tokens,
-      opts.weightOf ? { person, weightOf: opts.weightOf } : { person },
-    );
-    // Skeletons lose vowels: a skeleton agreement is slightly weaker evidence.
-    const score = va.kind === 'skeleton' ? al.score * 0.95 : al.score;
-    if (!best || score > best.score) best = { ...al, score, va, vb };
+    const al: Alignment = alignTokens(va.tokens, vb.tokens, contextOf(mode, va, vb));
+    const score =
+      mode === 'person'
+        ? personNameScore(va.tokens, vb.tokens, al, weightOf)
+        : orgNameScore(va.tokens, vb.tokens, al, weightOf, { a: registered(a), b: registered(b) });
+    const total = score.similarity - score.extra - score.conflict;
+    if (!best || total > best.total) best = { mode, total, score, va, vb, ...al };
   }
-  const empty: NameVariant = { kind: 'original', tokens: [], text: '' };
-  return (
-    best ?? {
-      score: 0,
-      va: a.variants[0] ?? empty,
-      vb: b.variants[0] ?? empty,
-      pairs: [],
-      unmatchedA: [],
-      unmatchedB: [],
-    }
-  );
+  const empty: NameVariant = { kind: 'original', script: 'latin', tokens: [], text: '' };
+  const none: NameScore = {
+    similarity: 0,
+    similarityDetail: 'nothing to compare',
+    extra: 0,
+    extraDetail: '',
+    conflict: 0,
+    conflictDetail: '',
+  };
+  let out: NameSim = best ?? {
+    mode,
+    total: 0,
+    score: none,
+    va: a.variants[0] ?? empty,
+    vb: b.variants[0] ?? empty,
+    pairs: [],
+    unmatchedA: [],
+    unmatchedB: [],
+  };
+  if (mode === 'org' && out.total < 0.85 && (acronymOf(a, b) || acronymOf(b, a))) {
+    out = {
+      ...out,
+      total: 0.85,
+      score: { ...none, similarity: 0.85, similarityDetail: 'one name is the acronym of the other' },
+    };
+  }
+  return out;
 }
 
 function feature(f: Feature['feature'], weight: number, value: number, detail: string): Feature {
@@ -176,9 +234,10 @@ export function schemataConflict(a: string | null | undefined, b: string | null 
 }
 
 /**
- * Scores two analysed subjects. The name feature is the weighted token alignment of the best
- * pair of variants; numbers, legal forms, places, inferred kind, countries and identifiers add
- * or subtract; incompatible schemata and a shared valid USCC/LEI decide outright.
+ * Scores two analysed subjects. The name comparison (best pair of variants, as persons or as
+ * organisations) gives `name`, `extra-names` and `name-conflict`; numbers, legal forms, places,
+ * parent/branch words, trades, inferred kind, countries and identifiers add or subtract;
+ * incompatible schemata and a shared valid USCC/LEI decide outright.
  */
 export function scoreAnalysed(
   sa: MatchSubject,
@@ -188,11 +247,21 @@ export function scoreAnalysed(
   opts: CompareOptions = {},
 ): ScoreResult {
   const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
-  const ns = nameSimilarity(a, b, opts);
+  const ns = nameSimilarity(a, b);
+  const org = ns.mode === 'org';
   const features: Feature[] = [];
   features.push(
-    feature('name', 1, ns.score, `${ns.va.kind} "${ns.va.text}" ~ ${ns.vb.kind} "${ns.vb.text}"`),
+    feature(
+      'name',
+      1,
+      Math.round(ns.score.similarity * 1e4) / 1e4,
+      `${ns.va.kind} "${ns.va.text}" ~ ${ns.vb.kind} "${ns.vb.text}" as ${org ? 'organisations' : 'persons'}: ${ns.score.similarityDetail}`,
+    ),
   );
+  if (ns.score.extra > 0)
+    features.push(feature('extra-names', round3(ns.score.extra), -1, ns.score.extraDetail));
+  if (ns.score.conflict > 0)
+    features.push(feature('name-conflict', round3(ns.score.conflict), -1, ns.score.conflictDetail));
 
   if (a.numbers.length > 0 && b.numbers.length > 0) {
     features.push(
@@ -200,12 +269,14 @@ export function scoreAnalysed(
         ? feature('numbers', 0.05, 1, `both ${a.numbers.join(',')}`)
         : feature('numbers', 0.6, -1, `${a.numbers.join(',')} ≠ ${b.numbers.join(',')}`),
     );
-  } else if (a.numbers.length + b.numbers.length > 0) {
+  } else if (org && a.numbers.length + b.numbers.length > 0) {
     features.push(
       feature('numbers', 0.15, -1, `number on one side only: ${[...a.numbers, ...b.numbers].join(',')}`),
     );
   }
 
+  // Legal forms are how a company is registered, not who it is: variants (Gazprom PJSC / OAO
+  // Gazprom / ПАО «Газпром») barely move the score.
   const fa = a.legalForms.filter((f) => f.id !== 'company');
   const fb = b.legalForms.filter((f) => f.id !== 'company');
   if (fa.length > 0 && fb.length > 0) {
@@ -213,26 +284,27 @@ export function scoreAnalysed(
     const fam = (fs: typeof fa) => fs.map((f) => f.family);
     const loose = new Set(['limited', 'stock', 'corporation']);
     if (ids(fa).some((x) => ids(fb).includes(x)))
-      features.push(feature('legal-form', 0.03, 1, `same form ${ids(fa).join('+')}`));
+      features.push(feature('legal-form', 0.02, 1, `same form ${ids(fa).join('+')}`));
     else if (fam(fa).some((x) => fam(fb).includes(x)))
-      features.push(feature('legal-form', 0.02, 1, `same family ${fam(fa).join('+')}`));
+      features.push(feature('legal-form', 0.01, 1, `same family ${fam(fa).join('+')}`));
     else if (fam(fa).every((x) => loose.has(x)) && fam(fb).every((x) => loose.has(x)))
-      features.push(feature('legal-form', 0.03, -1, `${ids(fa).join('+')} vs ${ids(fb).join('+')}`));
-    else features.push(feature('legal-form', 0.1, -1, `${fam(fa).join('+')} vs ${fam(fb).join('+')}`));
+      features.push(feature('legal-form', 0.01, -1, `${ids(fa).join('+')} vs ${ids(fb).join('+')}`));
+    else features.push(feature('legal-form', 0.03, -1, `${fam(fa).join('+')} vs ${fam(fb).join('+')}`));
   }
 
   if (a.places.length > 0 && b.places.length > 0 && !placesCompatible(a.places, b.places)) {
     features.push(feature('places', 0.15, -1, `${a.places.join(',')} vs ${b.places.join(',')}`));
   }
 
-  // Agreement on a rare token is stronger evidence than agreement on a common one.
+  // Agreement on a rare token is slightly stronger evidence than agreement on a common one.
   if (opts.rarityOf && ns.pairs.length > 0) {
     let rare = 0;
     let rareText = '';
     for (const p of ns.pairs) {
+      if (p.credit < 0.85) continue;
       for (const i of p.a) {
         const t = ns.va.tokens[i];
-        if (!t || (t.kind !== 'word' && t.kind !== 'core') || p.sim < 0.9) continue;
+        if (!t || (t.kind !== 'word' && t.kind !== 'core')) continue;
         const r = opts.rarityOf(t);
         if (r > rare) {
           rare = r;
@@ -240,25 +312,37 @@ export function scoreAnalysed(
         }
       }
     }
-    features.push(
-      feature(
-        'rare-tokens',
-        0.1,
-        rare - 0.5,
-        `rarest agreeing token "${rareText}" rarity ${rare.toFixed(2)}`,
-      ),
-    );
+    if (rareText)
+      features.push(
+        feature(
+          'rare-tokens',
+          0.04,
+          round3(rare - 0.5),
+          `rarest agreeing token "${rareText}" rarity ${rare.toFixed(2)}`,
+        ),
+      );
   }
 
-  // Parent and subsidiary, head office and branch: a structure word on one side only.
+  // Parent and subsidiary, head office and branch: a structure word on one side only. In
+  // Chinese registrations 集团 (group) names a distinct legal person; in English usage
+  // "X Group" is often X itself, so the penalty is smaller there.
   const structure = (v: NameVariant) =>
     v.tokens.filter((t) => STRUCTURE_KEYS.has(t.key ?? '')).map((t) => t.key ?? '');
   const sta = structure(ns.va);
   const stb = structure(ns.vb);
   const oneSided = [...sta.filter((k) => !stb.includes(k)), ...stb.filter((k) => !sta.includes(k))];
-  if (oneSided.length > 0) {
+  if (org && oneSided.length > 0) {
+    // A registered Chinese name that adds 集团 to another registered name is the parent.
+    const chinese =
+      (a.scripts.includes('han') || b.scripts.includes('han')) && registered(a) && registered(b);
+    const strong = chinese || oneSided.some((k) => k === 'c:branch' || k === 'c:head office');
     features.push(
-      feature('structure', 0.15, -1, `only one side says ${oneSided.map((k) => k.slice(2)).join(', ')}`),
+      feature(
+        'structure',
+        strong ? 0.2 : 0.05,
+        -1,
+        `only one side says ${oneSided.map((k) => k.slice(2)).join(', ')}`,
+      ),
     );
   }
 
@@ -268,16 +352,28 @@ export function scoreAnalysed(
     idx
       .map((i) => ts[i])
       .filter(
-        (t): t is NameToken => t !== undefined && t.kind === 'concept' && !NON_BUSINESS.has(t.key ?? ''),
+        (t): t is NameToken =>
+          t !== undefined &&
+          t.kind === 'concept' &&
+          !NON_BUSINESS.has(t.key ?? '') &&
+          !t.key?.startsWith('c:country'),
       )
       .map((t) => t.text);
   const ba = business(ns.va.tokens, ns.unmatchedA);
   const bb = business(ns.vb.tokens, ns.unmatchedB);
-  if (ba.length > 0 && bb.length > 0) {
+  if (org && ba.length > 0 && bb.length > 0) {
     features.push(feature('business', 0.2, -1, `${ba.join(' ')} vs ${bb.join(' ')}`));
   }
 
-  if (a.kind !== 'unknown' && b.kind !== 'unknown' && a.kind !== b.kind) {
+  // A person is never a company; but a kind guessed from the words alone (two words, no company
+  // word: "Almaz Antey") is not evidence.
+  if (
+    a.kind !== 'unknown' &&
+    b.kind !== 'unknown' &&
+    a.kind !== b.kind &&
+    a.kindFrom !== 'guess' &&
+    b.kindFrom !== 'guess'
+  ) {
     features.push(feature('kind', 0.25, -1, `${a.kind} vs ${b.kind}`));
   }
 
@@ -304,7 +400,7 @@ export function scoreAnalysed(
     1,
     Math.max(
       0,
-      features.reduce((s, f) => s + f.contribution, 0),
+      features.reduce((sum, f) => sum + f.contribution, 0),
     ),
   );
   if (decisive) score = Math.max(score, 0.99);
@@ -325,12 +421,14 @@ export function scoreAnalysed(
     explanation: {
       a: sa.name,
       b: sb.name,
-      variantA: { kind: ns.va.kind, text: ns.va.text },
-      variantB: { kind: ns.vb.kind, text: ns.vb.text },
+      mode: ns.mode,
+      variantA: { kind: ns.va.kind, script: ns.va.script, text: ns.va.text },
+      variantB: { kind: ns.vb.kind, script: ns.vb.script, text: ns.vb.text },
       tokens: ns.pairs.map((p) => ({
         a: show(ta, p.a),
         b: show(tb, p.b),
-        sim: Math.round(p.sim * 1000) / 1000,
+        sim: round3(p.sim),
+        credit: round3(p.credit),
         how: p.how,
       })),
       unmatchedA: ns.unmatchedA.map((i) => ta[i]?.text ?? ''),
@@ -340,6 +438,8 @@ export function scoreAnalysed(
     },
   };
 }
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 /** Analyses and scores two subjects (names alone or records with schema, countries, identifiers). */
 export function compare(

@@ -20,8 +20,8 @@ const FAMILY_WEIGHT: Record<string, number> = { [TOKEN]: 1, [PHONETIC]: 0.6, [TR
 export function indexKeys(a: NameAnalysis, identifiers: readonly string[] = []): string[] {
   const keys = new Set<string>();
   for (const v of a.variants) {
-    if (v.kind === 'han' || v.kind === 'skeleton') {
-      if (v.kind === 'han') for (const t of v.tokens) if (t.kind === 'core') keys.add(`${TOKEN}${t.text}`);
+    if (v.kind === 'han') {
+      for (const t of v.tokens) if (t.kind === 'core') keys.add(`${TOKEN}${t.text}`);
       continue;
     }
     let joined = '';

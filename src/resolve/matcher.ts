@@ -163,13 +163,7 @@ export class Matcher {
     const useRarity = index.size >= 1000;
     return {
       threshold: this.threshold,
-      ...(useRarity
-        ? {
-            weightOf: (t: NameToken) =>
-              t.kind === 'word' || t.kind === 'core' ? t.weight * (0.5 + index.rarity(t)) : t.weight,
-            rarityOf: (t: NameToken) => index.rarity(t),
-          }
-        : {}),
+      ...(useRarity ? { rarityOf: (t: NameToken) => index.rarity(t) } : {}),
     };
   }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyseName } from './analyse.ts';
 import { chineseNumber, latinNumber } from './numbers.ts';
+import { consonantSkeleton } from './phonetic.ts';
 
 describe('analyseName', () => {
   it('reads a Chinese company name into place, translated words and pinyin core', () => {
@@ -35,8 +36,15 @@ describe('analyseName', () => {
       kind: 'transliterated',
       text: 'sergey shoygu',
     });
+    // Arabic script: one transliterated variant tagged abjad, the article and "bin" as
+    // particles, compared by consonant skeleton (محمد and Mohammed both read "mhmt").
     const ar = analyseName('محمد بن سلمان');
-    expect(ar.variants.map((v) => v.kind)).toEqual(['transliterated', 'skeleton']);
+    expect(ar.variants.map((v) => [v.kind, v.script])).toEqual([['transliterated', 'abjad']]);
+    const toks = ar.variants[0]?.tokens ?? [];
+    expect(toks.map((t) => t.kind)).toEqual(['word', 'particle', 'word']);
+    expect(consonantSkeleton(toks[0]?.text ?? '')).toBe(consonantSkeleton('mohammed'));
+    expect(consonantSkeleton(toks[2]?.text ?? '')).toBe(consonantSkeleton('salman'));
+    expect(analyseName('بشار الأسد').variants[0]?.text).toBe('bshar al asd');
   });
   it('resolves Xinjiang place spellings to one code', () => {
     expect(analyseName('Kashgar Textile Co').places).toEqual(analyseName('喀什纺织有限公司').places);

@@ -1,8 +1,8 @@
 import { type HanParse, parseHanOrg, parseHanPerson, stripZhForms, toSimplified } from './chinese.ts';
-import { hasHan, isAbjad, latinTokens, scriptsOf, splitHan } from './fold.ts';
+import { hasHan, isAbjad, latinTokens, type NameScript, scriptsOf, splitHan } from './fold.ts';
 import { parseLatin } from './latin.ts';
-import { consonantSkeleton } from './phonetic.ts';
-import type { NameAnalysis, NameKind, NameToken, NameVariant, VariantKind } from './types.ts';
+import { KOREAN_SURNAMES } from './tables.ts';
+import type { NameAnalysis, NameKind, NameToken, NameVariant, VariantKind, VariantScript } from './types.ts';
 
 const ORG_SCHEMATA = new Set(['Company', 'Organization', 'PublicBody', 'Vessel', 'Airplane']);
 
@@ -14,8 +14,36 @@ export function nameKindOfSchema(schema: string | undefined | null): NameKind {
   return 'unknown';
 }
 
-function variant(kind: VariantKind, tokens: readonly NameToken[]): NameVariant {
-  return { kind, tokens, text: tokens.map((t) => t.text).join(' ') };
+function variant(kind: VariantKind, script: VariantScript, tokens: readonly NameToken[]): NameVariant {
+  return { kind, script, tokens, text: tokens.map((t) => t.text).join(' ') };
+}
+
+function variantScript(scripts: readonly NameScript[]): VariantScript {
+  if (isAbjad(scripts)) return 'abjad';
+  if (scripts.includes('hangul')) return 'hangul';
+  if (scripts.includes('cyrillic')) return 'cyrillic';
+  if (scripts.includes('greek')) return 'greek';
+  if (scripts.some((x) => x !== 'latin')) return 'other';
+  return 'latin';
+}
+
+// "PUTIN, Vladimir Vladimirovich": surname first, given names after the comma. Read it given
+// names first, as the name is spoken, so the first word is the first given name everywhere.
+function personOrder(nfkc: string): string[] {
+  const parts = nfkc.split(',');
+  if (parts.length !== 2) return latinTokens(nfkc);
+  const before = latinTokens(parts[0] ?? '');
+  const after = latinTokens(parts[1] ?? '');
+  if (before.length === 0 || after.length === 0 || before.length > 3) return [...before, ...after];
+  return [...after, ...before];
+}
+
+// Korean family names as lists spell them: 김 (gim) = Kim, 이 (i) = Lee/Yi/Ri.
+function koreanSurname(tokens: NameToken[]): NameToken[] {
+  const first = tokens[0];
+  const alts = first ? KOREAN_SURNAMES.get(first.text) : undefined;
+  if (!first || !alts || alts.length === 0) return tokens;
+  return [{ ...first, alts: [...new Set([...(first.alts ?? []), ...alts])] }, ...tokens.slice(1)];
 }
 
 function uniqSorted<T extends string | number>(xs: readonly T[]): T[] {
@@ -43,36 +71,33 @@ export function analyseName(input: string, opts: { schema?: string | null } = {}
   if (hasHan(nfkc)) return analyseHan(input, nfkc, scripts, schemaKind);
 
   const raw = latinTokens(nfkc);
-  let parse = parseLatin(raw, schemaKind === 'person');
+  let parse = parseLatin(raw, false);
   let kind: NameKind = schemaKind;
-  if (kind === 'unknown' && parse.orgSignals > 0) kind = 'organization';
-  if (kind === 'unknown' && parse.orgSignals === 0) parse = parseLatin(raw, true);
-  const base: VariantKind = scripts.some((s) => s !== 'latin') ? 'transliterated' : 'original';
-  const variants: NameVariant[] = [variant(base, parse.tokens)];
-  if (isAbjad(scripts)) variants.push(skeletonVariant(parse.tokens));
+  let kindFrom: NameAnalysis['kindFrom'] = 'schema';
+  if (kind === 'unknown') {
+    // Company words or a legal form make it an organisation; several words and none of them a
+    // company word, a person (guessed); one bare word stays unknown (Rostec? Hamas? Putin?).
+    const words = raw.filter((t) => t.length > 1).length;
+    if (parse.orgSignals > 0) [kind, kindFrom] = ['organization', 'signals'];
+    else if (words >= 2 && words <= 6) [kind, kindFrom] = ['person', 'guess'];
+    else kindFrom = 'guess';
+  }
+  const script = variantScript(scripts);
+  if (kind === 'person') {
+    parse = parseLatin(personOrder(nfkc), true);
+    if (script === 'hangul') parse = { ...parse, tokens: koreanSurname(parse.tokens) };
+  }
+  const base: VariantKind = script === 'latin' ? 'original' : 'transliterated';
   return {
     input,
     scripts,
     kind,
+    kindFrom,
     legalForms: parse.legalForms,
     numbers: uniqSorted(parse.numbers),
     places: uniqSorted(parse.places),
-    variants,
+    variants: [variant(base, script, parse.tokens)],
   };
-}
-
-/** Consonant-skeleton copy of a token list (see {@link consonantSkeleton}). */
-export function skeletonVariant(tokens: readonly NameToken[]): NameVariant {
-  const out: NameToken[] = [];
-  for (const t of tokens) {
-    if (t.key) {
-      out.push(t);
-      continue;
-    }
-    const sk = consonantSkeleton(t.text);
-    if (sk.length > 0) out.push({ ...t, text: sk, alts: [] });
-  }
-  return variant('skeleton', out);
 }
 
 function analyseHan(
@@ -124,10 +149,11 @@ function analyseHan(
     input,
     scripts,
     kind,
+    kindFrom: schemaKind !== 'unknown' ? 'schema' : kind === 'unknown' ? 'guess' : 'signals',
     legalForms: into.legalForms,
     numbers: uniqSorted(into.numbers),
     places: uniqSorted(into.places),
-    variants: [variant('pinyin-translated', into.latin), variant('han', into.han)],
+    variants: [variant('pinyin-translated', 'han', into.latin), variant('han', 'han', into.han)],
   };
 }
 

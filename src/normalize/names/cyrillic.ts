@@ -76,13 +76,50 @@ export function hasCyrillic(s: string): boolean {
   return CYR_RE.test(s);
 }
 
-/** Transliterates the Cyrillic letters of `s`, keeping everything else; output is lower case. */
+const SERBIAN: Record<string, string> = {
+  ч: 'c',
+  ш: 's',
+  ж: 'z',
+  ћ: 'c',
+  ђ: 'dj',
+  џ: 'dz',
+  ј: 'j',
+  х: 'h',
+  ц: 'c',
+};
+
+const VOWELS = new Set('аеёиоуыэюяіїєӕ'.split(''));
+
+/**
+ * Transliterates the Cyrillic letters of `s`, keeping everything else; output is lower case.
+ * Ukrainian text (і ї є ґ without э) reads и as y and г as h, Belarusian (і or ў with э) г as h,
+ * as their national romanisations do; Russian е and ё read ye / yo at the start of a word or
+ * after a vowel (Евгений → yevgeniy), as BGN/PCGN and the sanctions lists write them.
+ */
 export function cyrillicToLatin(s: string): string {
+  const lower = s.toLowerCase();
+  const ukrainian = /[іїєґ]/.test(lower) && !/[эыё]/.test(lower);
+  const belarusian = !ukrainian && /[іў]/.test(lower);
+  // Serbian and Macedonian Cyrillic map letter for letter onto their Latin alphabet (ч = č,
+  // ш = š, ж = ž, ћ = ć), whose letters lists write without diacritics: Вучић = Vucic.
+  const serbian = /[ђјљњћџѓќ]/.test(lower);
   let out = '';
-  for (const ch of s) {
-    const lower = ch.toLowerCase();
-    const t = TABLE[lower];
+  let prev = ' ';
+  for (const ch of lower) {
+    let t: string | undefined;
+    if (serbian && SERBIAN[ch] !== undefined) t = SERBIAN[ch];
+    else if (ukrainian && ch === 'и') t = 'y';
+    else if ((ukrainian || belarusian) && ch === 'г') t = 'h';
+    else if (
+      (ch === 'е' || ch === 'ё') &&
+      !ukrainian &&
+      !serbian &&
+      (!CYR_RE.test(prev) || VOWELS.has(prev) || prev === 'ь' || prev === 'ъ')
+    )
+      t = ch === 'е' ? 'ye' : 'yo';
+    else t = TABLE[ch];
     out += t === undefined ? ch : t;
+    prev = ch;
   }
   return out;
 }

@@ -1,5 +1,7 @@
 import anyAscii from 'any-ascii';
+import { arabicToLatin, hasArabic, hasHebrew, hebrewToLatin } from './abjad.ts';
 import { cyrillicToLatin, hasCyrillic } from './cyrillic.ts';
+import { greekToLatin, hasGreek } from './greek.ts';
 
 /** Unicode scripts a name can carry, as far as matching cares. */
 export type NameScript =
@@ -51,13 +53,18 @@ export function isAbjad(scripts: readonly NameScript[]): boolean {
 }
 
 /**
- * Latin transliteration of non-Han text: Cyrillic through our own table (so the spelling is the
- * one trade data and sanctions lists use, BGN/PCGN-like), everything else through any-ascii.
- * Hangul comes back with a capital per syllable ("GimJeongEun"); we keep the syllables apart
- * with a space so "Kim Jong Un" can meet them syllable by syllable.
+ * Latin transliteration of non-Han text: Cyrillic, Greek, Arabic-script and Hebrew through our
+ * own tables (so the spelling is the one trade data and sanctions lists use, BGN/PCGN- and
+ * ELOT-like), everything else through any-ascii. Hangul comes back with a capital per syllable
+ * ("GimJeongEun"); we keep the syllables apart with a space so "Kim Jong Un" can meet them
+ * syllable by syllable. Azerbaijani ə is read a (Əliyev = Aliyev), not any-ascii's e.
  */
 export function toLatin(s: string): string {
-  let t = hasCyrillic(s) ? cyrillicToLatin(s) : s;
+  let t = s;
+  if (hasCyrillic(t)) t = cyrillicToLatin(t);
+  if (hasGreek(t)) t = greekToLatin(t);
+  if (hasArabic(t)) t = arabicToLatin(t);
+  if (hasHebrew(t)) t = hebrewToLatin(t);
   // biome-ignore lint/suspicious/noControlCharactersInRegex: testing for pure ASCII
   if (/^[\u0000-\u007f]*$/.test(t)) return t;
   let out = '';
@@ -67,14 +74,17 @@ export function toLatin(s: string): string {
       out += ch;
       continue;
     }
-    if (/\p{Script=Hangul}/u.test(ch)) {
+    if (ch === 'ə' || ch === 'Ə') {
+      out += 'a';
+      continue;
+    }
+    if (cp >= 0xac00 && cp <= 0xd7a3) {
       out += ` ${anyAscii(ch)} `;
       continue;
     }
     out += anyAscii(ch);
   }
-  t = out;
-  return t;
+  return out;
 }
 
 /** Splits text into Han runs and the rest, in order. */

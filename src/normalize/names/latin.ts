@@ -1,4 +1,5 @@
 import { latinNumber } from './numbers.ts';
+import { personTokens } from './person.ts';
 import { latinPlaceCode, placeSpellings } from './places.ts';
 import {
   BRAND_LATIN,
@@ -10,8 +11,8 @@ import {
   type LegalForm,
   MAX_CONCEPT_TOKENS,
   MAX_FORM_TOKENS,
-  NAME_GROUPS,
   PARTICLES,
+  PLACE_LIKE_CONCEPTS,
   STOPWORDS,
 } from './tables.ts';
 import type { NameToken } from './types.ts';
@@ -45,6 +46,66 @@ function joinSingleLetters(tokens: readonly string[]): string[] {
   return out;
 }
 
+const START_WORDS_NOT_FORMS = new Set(['company', 'co', 'corporation', 'corp', 'inc']);
+// Legal-form words that are never part of a distinctive name, wherever they stand ("Oil Company
+// Lukoil", "Oil Transporting Joint Stock Company Transneft").
+const FORM_WORDS_ANYWHERE = new Set([
+  'company',
+  'corporation',
+  'limited',
+  'ltd',
+  'llc',
+  'jsc',
+  'pjsc',
+  'ojsc',
+  'cjsc',
+  'ooo',
+  'oao',
+  'zao',
+  'pao',
+  'gmbh',
+  'plc',
+  'inc',
+  'corp',
+  'co',
+]);
+
+// Glued company words at the end of a single-word name: Sberbank, Rosneft, Lukoil, Sovcomflot.
+const ORG_SUFFIXES = [
+  'bank',
+  'neft',
+  'prom',
+  'flot',
+  'oil',
+  'gaz',
+  'zavod',
+  'stroy',
+  'stroi',
+  'tech',
+  'tek',
+  'tec',
+  'export',
+  'trans',
+  'invest',
+  'holding',
+  'energo',
+  'atom',
+  'mash',
+  'khim',
+  'chem',
+  'telecom',
+  'soft',
+  'group',
+  'trade',
+  'trading',
+  'logistics',
+];
+
+/** Whether a folded word is a glued company name (Sberbank, Gazprom, Uralvagonzavod). */
+export function looksLikeCompanyWord(w: string): boolean {
+  return ORG_SUFFIXES.some((s) => w.length >= s.length + 3 && w.endsWith(s));
+}
+
 function stripForms(tokens: string[], forms: (LegalForm & { text: string })[]): string[] {
   let t = tokens;
   // Strip from the end repeatedly ("Co., Ltd." then "Group"? no: group is a word), then the start
@@ -64,16 +125,49 @@ function stripForms(tokens: string[], forms: (LegalForm & { text: string })[]): 
     }
     if (!hit) break;
   }
-  const firstIsForm = FORM_EDGE_WORDS.has(t[0] ?? '');
-  for (let n = firstIsForm ? Math.min(MAX_FORM_TOKENS, t.length - 1) : 0; n >= 1; n--) {
-    const head = t.slice(0, n).join(' ');
-    const f = LATIN_FORMS.get(head);
-    // "Company X" / "Co X" at the start is rarely a legal form; only strip real forms there.
-    if (f && f.id !== 'company' && f.id !== 'inc') {
-      forms.push({ ...f, text: head });
-      t = t.slice(n);
-      break;
+  // Then the start ("OOO Grand Star", "PAO NK Rosneft", "Public Joint Stock Company Gazprom"),
+  // never leaving the name empty. A bare "Company"/"Co"/"Corporation" at the start is part of
+  // the name (Company X), not its form.
+  for (let guard = 0; guard < 3; guard++) {
+    if (!FORM_EDGE_WORDS.has(t[0] ?? '')) break;
+    let hit = false;
+    for (let n = Math.min(MAX_FORM_TOKENS, t.length - 1); n >= 1; n--) {
+      const head = t.slice(0, n).join(' ');
+      const f = LATIN_FORMS.get(head);
+      if (f && !(n === 1 && START_WORDS_NOT_FORMS.has(head))) {
+        forms.push({ ...f, text: head });
+        t = t.slice(n);
+        hit = true;
+        break;
+      }
     }
+    if (!hit) break;
+  }
+  // Then forms inside the name: multi-word ones anywhere, single words from a safe list.
+  if (t.length > 2) {
+    const kept: string[] = [];
+    for (let i = 0; i < t.length; i++) {
+      let hit = false;
+      for (let n = Math.min(MAX_FORM_TOKENS, t.length - i); n >= 2; n--) {
+        const phrase = t.slice(i, i + n).join(' ');
+        const f = LATIN_FORMS.get(phrase);
+        if (f && kept.length + (t.length - i - n) > 0) {
+          forms.push({ ...f, text: phrase });
+          i += n - 1;
+          hit = true;
+          break;
+        }
+      }
+      if (hit) continue;
+      const w = t[i] ?? '';
+      const f = FORM_WORDS_ANYWHERE.has(w) ? LATIN_FORMS.get(w) : undefined;
+      if (f && t.length > 1) {
+        forms.push({ ...f, text: w });
+        continue;
+      }
+      kept.push(w);
+    }
+    if (kept.length > 0) t = kept;
   }
   return t;
 }
@@ -90,20 +184,20 @@ export function parseLatin(raw: readonly string[], person = false): LatinParse {
   let orgSignals = 0;
   const tokens = stripForms(joinSingleLetters(raw), legalForms);
   orgSignals += legalForms.length;
+  if (person) return { tokens: personTokens(tokens), legalForms, numbers, places, orgSignals };
   const out: NameToken[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i] ?? '';
     // Multi-token concepts first ("import and export" is two concepts via expand, "xinjiang
     // production and construction corps" one).
     let matched = false;
-    const maxN =
-      person || !CONCEPT_FIRST_WORDS.has(tok) ? 1 : Math.min(MAX_CONCEPT_TOKENS, tokens.length - i);
+    const maxN = !CONCEPT_FIRST_WORDS.has(tok) ? 1 : Math.min(MAX_CONCEPT_TOKENS, tokens.length - i);
     for (let n = maxN; n >= 2; n--) {
       const phrase = tokens.slice(i, i + n).join(' ');
       const ids = EN_CONCEPTS.get(phrase);
       if (ids) {
         for (const id of ids) out.push(conceptToken(id, phrase));
-        orgSignals++;
+        if (!ids.every((id) => PLACE_LIKE_CONCEPTS.has(id))) orgSignals++;
         i += n - 1;
         matched = true;
         break;
@@ -111,7 +205,7 @@ export function parseLatin(raw: readonly string[], person = false): LatinParse {
     }
     if (matched) continue;
     // Two-token place spellings ("hong kong", "inner mongolia").
-    if (!person && i + 1 < tokens.length) {
+    if (i + 1 < tokens.length) {
       const two = `${tok}${tokens[i + 1]}`;
       const code = latinPlaceCode(two);
       if (code && latinPlaceCode(tok) === null) {
@@ -127,13 +221,13 @@ export function parseLatin(raw: readonly string[], person = false): LatinParse {
       out.push({ text: String(num), kind: 'number', weight: 1, key: `#${num}`, from: tok });
       continue;
     }
-    const ids = person ? undefined : EN_CONCEPTS.get(tok);
+    const ids = EN_CONCEPTS.get(tok);
     if (ids) {
       for (const id of ids) out.push(conceptToken(id, tok));
-      if (!ids.includes('china') && !ids.includes('city')) orgSignals++;
+      if (!ids.every((id) => PLACE_LIKE_CONCEPTS.has(id))) orgSignals++;
       continue;
     }
-    const code = !person && tok.length >= 3 ? latinPlaceCode(tok) : null;
+    const code = tok.length >= 3 ? latinPlaceCode(tok) : null;
     if (code) {
       places.push(code);
       out.push(placeToken(code, tok, tok));
@@ -145,30 +239,35 @@ export function parseLatin(raw: readonly string[], person = false): LatinParse {
       continue;
     }
     if (PARTICLES.has(tok) && tokens.length > 1) {
-      out.push({ text: tok, kind: 'particle', weight: 0.2, from: tok });
+      out.push({ text: tok, kind: 'particle', weight: 0, from: tok });
       continue;
     }
+    if (looksLikeCompanyWord(tok)) orgSignals++;
     const brand = BRAND_LATIN.get(tok);
-    if (brand) {
-      out.push({ text: tok, kind: 'word', weight: 1, alts: brand, from: tok });
-      continue;
-    }
-    const canon = NAME_GROUPS.get(tok);
     out.push(
-      canon && canon !== tok
-        ? { text: tok, kind: 'word', weight: 1, alts: [canon], from: tok }
+      brand
+        ? { text: tok, kind: 'word', weight: 1, alts: brand, from: tok }
         : { text: tok, kind: 'word', weight: 1, from: tok },
     );
   }
-  return { tokens: out, legalForms, numbers, places, orgSignals };
+  // "Air Airlines", "Shipping Lines": one concept said twice in a row is said once.
+  const tokensOut = out.filter(
+    (t, i) => t.kind !== 'concept' || t.key === undefined || out[i - 1]?.key !== t.key,
+  );
+  return { tokens: tokensOut, legalForms, numbers, places, orgSignals };
 }
 
 /** A concept token: compares by concept id. */
 export function conceptToken(id: string, from: string, alts?: readonly string[]): NameToken {
   const weight = CONCEPTS.get(id)?.weight ?? 0.3;
-  return alts && alts.length > 0
-    ? { text: id.replace(/ /g, ''), kind: 'concept', weight, key: `c:${id}`, alts, from }
-    : { text: id.replace(/ /g, ''), kind: 'concept', weight, key: `c:${id}`, from };
+  const text = id.replace(/ /g, '');
+  // The words it was read from stay comparable: a Persian ملی read as "national" still meets
+  // the Latin "Melli" of "Bank Melli".
+  const src = from.replace(/ /g, '');
+  const all = [...(alts ?? []), ...(src !== text && /^[a-z]+$/.test(src) ? [src] : [])];
+  return all.length > 0
+    ? { text, kind: 'concept', weight, key: `c:${id}`, alts: all, from }
+    : { text, kind: 'concept', weight, key: `c:${id}`, from };
 }
 
 /** A place token: compares by place code, shows its first spelling. */

