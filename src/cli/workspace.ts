@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import { type ImportResult, runImport } from '../ingest/index.ts';
 import { datasetName, ValidationError } from '../model/index.ts';
@@ -56,7 +56,8 @@ export async function loadWorkspace(
   for (const imp of manifest.imports) {
     const r = await runImport(store, {
       format: imp.format,
-      paths: imp.paths.map((p) => resolve(dir, p)),
+      // Provenance names files as the user would type them: relative to the working directory.
+      paths: imp.paths.map((p) => relative(process.cwd(), resolve(dir, p)) || '.'),
       dataset: imp.dataset,
       rejectDir: opts.rejectDir,
     });

@@ -1,5 +1,8 @@
 import { existsSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { renderResult, resultRecord } from '../../report/index.ts';
+import { xref } from '../../resolve/index.ts';
+import { screenShipments } from '../../screen/index.ts';
 import { openStore } from '../../store/index.ts';
 import { UsageError } from '../usage-error.ts';
 import { EXAMPLE_WORKSPACE, loadWorkspace } from '../workspace.ts';
@@ -57,6 +60,34 @@ export const registerDemo: RegisterCommand = (program, ctx) => {
             d.shipments,
             d.tradeStats,
           ]),
+        );
+
+        // Resolve: the same company named in several sources (the XPCC in a registry and on
+        // the OFAC list) becomes one node, so ownership chains connect across datasets.
+        const x = await xref(store);
+        out.record({ step: 'xref', ...x, topPairs: undefined });
+        out.line();
+        out.line(
+          `Resolved ${x.entities} entities into ${x.clusters} clusters of the same party (${x.clusteredEntities} entities merged).`,
+        );
+
+        // Screen every shipment with the default policy.
+        const bar = out.progress('screening', null);
+        const r = await screenShipments(store, { onScreened: (n) => bar.update(n) });
+        bar.stop();
+        out.line(
+          `Screened ${r.screened} shipments: ${r.counts.high} high, ${r.counts.medium} medium, ${r.counts.low} low, ${r.counts.none} none.`,
+        );
+        out.line();
+        const shown = r.results.filter((res) => res.risk !== 'none');
+        for (const res of shown) {
+          out.record(resultRecord(res));
+          out.line(renderResult(res, { maxEvidence: 8 }));
+          out.line();
+        }
+        out.line(
+          'Try: npx threadline --db threadline-example.db screen shipments --json | head -1 ; ' +
+            'npx threadline --db threadline-example.db flows --origin Xinjiang --partner US --from 2022-01',
         );
       } finally {
         await store.close();
