@@ -14,6 +14,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { Entity, StoredMembership, StoredRelationship, StoredShipment } from '../src/model/index.ts';
 import { makeUscc } from '../src/normalize/index.ts';
@@ -288,6 +289,7 @@ function* bills(from: number, to: number): Generator<StoredShipment> {
   for (let i = from; i < to; i++) yield billAt(i);
 }
 
+const cpuSeconds = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1e6;
 const mb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 const t0 = performance.now();
 const w = world();
@@ -320,6 +322,7 @@ function tally(counts: RiskCounts, rs: readonly ScreenResult[]): number {
   const s0 = performance.now();
   const snap = Snapshot.fromData(data, { matcher: factory });
   const s1 = performance.now();
+  const c1 = process.cpuUsage();
   const counts: RiskCounts = { none: 0, low: 0, medium: 0, high: 0 };
   let findings = 0;
   // --profile FILE: a CPU profile of this phase only (open it in Chrome DevTools).
@@ -332,6 +335,7 @@ function tally(counts: RiskCounts, rs: readonly ScreenResult[]): number {
   for (let i = 0; i < N_SINGLE; i += BATCH)
     findings += tally(counts, screenShard(snap, bills(i, Math.min(N_SINGLE, i + BATCH))));
   const s2 = performance.now();
+  const cpu1 = cpuSeconds(process.cpuUsage(c1));
   if (session && args.profile) {
     const { profile } = await session.post('Profiler.stop');
     writeFileSync(args.profile, JSON.stringify(profile));
@@ -341,6 +345,10 @@ function tally(counts: RiskCounts, rs: readonly ScreenResult[]): number {
   console.log(
     `one thread: ${N_SINGLE} bills in ${((s2 - s1) / 1000).toFixed(1)} s = ${Math.round(rate)} bills/s = ${((rate * 60) / 1e6).toFixed(2)} M/min ` +
       `(snapshot live in ${((s1 - s0) / 1000).toFixed(1)} s); risk ${JSON.stringify(counts)}, ${findings} findings; maxRSS ${mb()} MB`,
+  );
+  console.log(
+    `  CPU ${cpu1.toFixed(1)} s = ${Math.round(N_SINGLE / cpu1)} bills per CPU-second ` +
+      `(wall/CPU ${((s2 - s1) / 1000 / cpu1).toFixed(2)}: above 1 means other processes took the core)`,
   );
 }
 
@@ -358,6 +366,7 @@ if (WORKERS > 0) {
   const p0 = performance.now();
   const pool = await ScreenPool.start(data, WORKERS, args.matcher);
   const p1 = performance.now();
+  const c2 = process.cpuUsage();
   const counts: RiskCounts = { none: 0, low: 0, medium: 0, high: 0 };
   let findings = 0;
   const inflight: Promise<ScreenResult[]>[] = [];
@@ -368,11 +377,19 @@ if (WORKERS > 0) {
   }
   for (const p of inflight) findings += tally(counts, await p);
   const p2 = performance.now();
+  const cpu2 = cpuSeconds(process.cpuUsage(c2));
   await pool.close();
   const rate = N_SHIP / ((p2 - p1) / 1000);
   console.log(
     `${WORKERS} workers: ${N_SHIP} bills in ${((p2 - p1) / 1000).toFixed(1)} s = ${Math.round(rate)} bills/s = ${((rate * 60) / 1e6).toFixed(2)} M/min ` +
       `(pool start incl. snapshot copy ${((p1 - p0) / 1000).toFixed(1)} s); risk ${JSON.stringify(counts)}, ${findings} findings; maxRSS ${mb()} MB`,
+  );
+  const perCpu = N_SHIP / cpu2;
+  console.log(
+    `  CPU ${cpu2.toFixed(1)} s (all threads, main included) = ${Math.round(perCpu)} bills per CPU-second; ` +
+      `on 2 idle cores that is ${((perCpu * 2 * 60) / 1e6).toFixed(2)} M bills/min; load average now ${loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ')}`,
   );
 }
 console.log(`peak memory (maxRSS, all threads): ${mb()} MB`);

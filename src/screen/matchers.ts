@@ -27,12 +27,27 @@ import { exactMatcher, type MatcherFactory, type PartyQuery, type WatchEntity } 
  */
 const GATE_COVER = 0.6;
 const PLACE_WEIGHT = 0.3;
+/**
+ * Key tokens: at least this share as heavy as the heaviest of their name. When each side has a
+ * key token the other lacks, the names conflict ("Huaxin Tairui" vs "Huaxin Fengming").
+ */
+const KEY_TOKEN = 0.75;
+
+interface UnitToken {
+  readonly ids: readonly string[];
+  /** The token joined with the next one (`t:guannong` for "guan nong"), if both are words. */
+  readonly joined: string | null;
+  weight: number;
+}
 
 interface Unit {
   /** Sum of its tokens' weights. */
   total: number;
+  /** Weight from which a token of this unit is a key token. */
+  key: number;
   /** Every identity of its tokens (and joined adjacent tokens). */
   readonly ids: ReadonlySet<string>;
+  readonly tokens: readonly UnitToken[];
 }
 
 /** A token carried by more than this share of watch-name variants does not propose candidates. */
@@ -46,23 +61,27 @@ class Gate {
   private readonly df = new Map<string, number>();
 
   constructor(watch: readonly WatchEntity[]) {
-    const unitTokens: NameToken[][] = [];
+    const analysed: NameToken[][] = [];
     for (const e of watch) {
       for (const id of e.identifiers)
         for (const k of indexKeys(analyseName(''), [id])) this.idPostings.add(k);
       for (const name of e.names) {
-        for (const v of analyseName(name, { schema: e.schema }).variants) {
+        // Analysed like the query (no schema): a bill does not say whether a party is a person.
+        for (const v of analyseName(name).variants) {
           if ((v.kind as string) === 'skeleton') continue;
           const u = this.units.length;
           const tokens = v.tokens.filter(counted);
           const ids = new Set<string>();
-          tokens.forEach((t, i) => {
-            for (const k of identities(t)) ids.add(k);
+          const unitTokens: UnitToken[] = tokens.map((t, i) => {
+            const own = identities(t);
+            for (const k of own) ids.add(k);
             const next = tokens[i + 1];
-            if (next && !t.key && !next.key) ids.add(`t:${t.text}${next.text}`);
+            const joined = next && !t.key && !next.key ? `t:${t.text}${next.text}` : null;
+            if (joined) ids.add(joined);
+            return { ids: own, joined, weight: 0 };
           });
-          this.units.push({ total: 0, ids });
-          unitTokens.push(tokens);
+          this.units.push({ total: 0, key: 0, ids, tokens: unitTokens });
+          analysed.push(tokens);
           for (const k of ids) {
             const p = this.postings.get(k);
             if (p) p.push(u);
@@ -72,13 +91,25 @@ class Gate {
         }
       }
     }
-    unitTokens.forEach((tokens, u) => {
-      (this.units[u] as Unit).total = tokens.reduce((n, t) => n + this.weight(t), 0);
+    analysed.forEach((tokens, u) => {
+      const unit = this.units[u] as Unit;
+      tokens.forEach((t, i) => {
+        (unit.tokens[i] as UnitToken).weight = this.weight(t);
+      });
+      unit.total = unit.tokens.reduce((n, t) => n + t.weight, 0);
+      unit.key = Math.max(0, ...unit.tokens.map((t) => t.weight)) * KEY_TOKEN;
     });
   }
 
+  /** Whether some watch name carries the token (a key token must then be shared). */
+  private seen(t: NameToken): boolean {
+    return this.df.has(primaryId(t));
+  }
+
   private weight(t: NameToken): number {
-    const idf = Math.log(1 + this.units.length / Math.max(1, this.df.get(primaryId(t)) ?? 1));
+    // A token no watch name carries ("SCS" for "S.C.S.", a word the list never used) weighs as a
+    // rare-but-seen one, not as the rarest possible: it is as likely noise as identity.
+    const idf = Math.log(1 + this.units.length / Math.max(2, this.df.get(primaryId(t)) ?? 2));
     // The registration place in a Chinese company name is often dropped on bills ("Guannong
     // Co., Ltd." for Xinjiang Guannong): it counts, but little.
     return t.kind === 'place' ? idf * PLACE_WEIGHT : idf;
@@ -116,26 +147,54 @@ class Gate {
       if (cands.size === 0) continue;
       const weights = tokens.map((t) => this.weight(t));
       const total = weights.reduce((a, b) => a + b, 0);
+      const key = Math.max(0, ...weights.filter((_, i) => this.seen(tokens[i] as NameToken))) * KEY_TOKEN;
+      const queryIds = new Set<string>([...ids.flat(), ...joined.filter((j): j is string => j !== null)]);
       for (const u of cands) {
         const unit = this.units[u] as Unit;
         let shared = 0;
+        let missedKey = false;
         for (let i = 0; i < tokens.length; i++) {
-          if ((ids[i] as string[]).some((k) => unit.ids.has(k))) shared += weights[i] as number;
+          const w = weights[i] as number;
+          if ((ids[i] as string[]).some((k) => unit.ids.has(k))) shared += w;
           else {
             // "Guan Nong" on the bill, "Guannong" on the list: the joined pair covers both.
             const j = joined[i];
             if (j && unit.ids.has(j)) {
-              shared += (weights[i] as number) + (weights[i + 1] as number);
+              shared += w + (weights[i + 1] as number);
               i++;
-            }
+            } else if (w >= key && this.seen(tokens[i] as NameToken)) missedKey = true;
           }
         }
-        if (shared >= GATE_COVER * total && Math.min(shared, unit.total) >= GATE_COVER * unit.total)
-          return true;
+        if (shared < GATE_COVER * total) continue;
+        const side = unitSide(unit, queryIds);
+        if (missedKey && side.missesKey) continue;
+        if (side.shared >= GATE_COVER * unit.total) return true;
       }
     }
     return false;
   }
+}
+
+/**
+ * The unit's side of the comparison: the weight of its tokens the query carries (alone, or
+ * joined with a neighbour: "VEB.DV" on the list, "VEBDV" on the bill), and whether it has a key
+ * token the query lacks.
+ */
+function unitSide(unit: Unit, queryIds: ReadonlySet<string>): { shared: number; missesKey: boolean } {
+  const toks = unit.tokens;
+  let shared = 0;
+  let missesKey = false;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i] as UnitToken;
+    const prev = toks[i - 1];
+    const hit =
+      t.ids.some((k) => queryIds.has(k)) ||
+      (t.joined !== null && queryIds.has(t.joined)) ||
+      (prev?.joined != null && queryIds.has(prev.joined));
+    if (hit) shared += t.weight;
+    else if (t.weight >= unit.key) missesKey = true;
+  }
+  return { shared, missesKey };
 }
 
 /** Tokens that carry identity: not initials or particles (legal forms are already gone). */
