@@ -68,6 +68,7 @@ export class ExposureIndex {
   private readonly reportPct: number;
   private readonly xinjiang: ReadonlyMap<number, readonly XinjiangFact[]>;
   private readonly memo = new Map<number, NodeExposure>();
+  private readonly flags: Uint8Array | null;
   private readonly listedMemo = new Map<number, readonly StoredMembership[]>();
 
   constructor(
@@ -76,7 +77,10 @@ export class ExposureIndex {
     asOf: string,
     xinjiang: ReadonlyMap<number, readonly XinjiangFact[]>,
     ofac?: OfacResult,
+    /** Per node, 1 if exposed (precomputed): the rest are answered without computing. */
+    exposedFlags?: Uint8Array,
   ) {
+    this.flags = exposedFlags ?? null;
     this.graph = graph;
     this.asOf = asOf;
     this.reportPct = policy.findings.owned_by_listed.reportPct;
@@ -102,7 +106,7 @@ export class ExposureIndex {
   }
 
   of(v: number): NodeExposure {
-    if (v < 0) return NONE;
+    if (v < 0 || (this.flags && this.flags[v] === 0)) return NONE;
     const hit = this.memo.get(v);
     if (hit) return hit;
     const listings = this.listings(v);

@@ -77,11 +77,15 @@ export function resolveParty(snap: Snapshot, p: PartyInput): PartyView {
   // A party the resolver (or the source) already tied to an entity is that entity: matching its
   // name again could only contradict a better-informed decision.
   if (!p.entityId && p.name.trim().length > 0) {
-    const matches = snap.matcher.match({
-      name: p.name,
-      country: p.country,
-      identifiers: p.identifiers ?? [],
-    });
+    // Parties on the store's bills were matched when the snapshot was built.
+    const known = tradeNode >= 0 && g.nodeKind(tradeNode) === 'party' && (p.identifiers ?? []).length === 0;
+    const matches = known
+      ? (snap.partyMatches.get(g.nodeId(tradeNode)) ?? [])
+      : snap.matcher.match({
+          name: p.name,
+          country: p.country,
+          identifiers: p.identifiers ?? [],
+        });
     // A candidate well below the best is a related entity (the parent of a subsidiary sharing
     // its name), not another reading of this party.
     const best = matches[0]?.score ?? 0;

@@ -19,7 +19,7 @@ export interface StreamOptions {
   readonly workers?: number;
   /** Shipments per batch (default 2,000). */
   readonly batchSize?: number;
-  /** Matcher name (see matchers.ts; default `exact`). */
+  /** Matcher name (see matchers.ts; default: the snapshot's). */
   readonly matcher?: string;
   readonly ids?: readonly string[];
   readonly datasets?: readonly DatasetName[];
@@ -34,7 +34,7 @@ export async function* screenStream(
   opts: StreamOptions = {},
 ): AsyncGenerator<ScreenResult[]> {
   const batchSize = Math.max(1, opts.batchSize ?? 2000);
-  const matcher = opts.matcher ?? DEFAULT_MATCHER;
+  const matcher = opts.matcher ?? data.matcher ?? DEFAULT_MATCHER;
   const iter = store.iterateShipments({
     ...(opts.ids ? { ids: opts.ids } : {}),
     ...(opts.datasets ? { datasets: opts.datasets } : {}),
@@ -136,6 +136,7 @@ export async function screenShipments(
     (await buildSnapshot(store, {
       ...(opts.policy ? { policy: opts.policy } : {}),
       ...(opts.asOf ? { asOf: opts.asOf } : {}),
+      ...(opts.matcher ? { matcher: opts.matcher } : {}),
       ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
     }));
   const min = riskRank(opts.minRisk ?? 'none');

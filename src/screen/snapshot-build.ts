@@ -1,4 +1,4 @@
-import { type Graph, GraphBuilder, type LoadPhase, loadGraph, partyKey } from '../graph/index.ts';
+import { type Graph, GraphBuilder, type LoadPhase, loadGraph, NODE_KINDS, partyKey } from '../graph/index.ts';
 import {
   type Entity,
   ID_PROPS,
@@ -10,7 +10,8 @@ import {
 import type { Store } from '../store/index.ts';
 import { latestDecisions } from './decisions.ts';
 import { ExposureIndex, isExposed } from './exposure.ts';
-import type { WatchEntity } from './matcher.ts';
+import type { WatchEntity, WatchMatch } from './matcher.ts';
+import { DEFAULT_MATCHER, MATCHERS } from './matchers.ts';
 import { DEFAULT_POLICY, policyHash } from './policy/load.ts';
 import type { Policy } from './policy/schema.ts';
 import { FAR, type SnapshotData } from './snapshot.ts';
@@ -32,6 +33,8 @@ export interface BuildSnapshotOptions {
   readonly policy?: Policy;
   /** ISO date listings are evaluated at (default today). */
   readonly asOf?: string;
+  /** Name matcher for unresolved parties (see matchers.ts; default `resolve`). */
+  readonly matcher?: string;
   readonly onProgress?: (p: {
     readonly phase: LoadPhase | 'screening-index';
     readonly rows: number;
@@ -110,6 +113,7 @@ class Collector {
     policy: Policy,
     asOf: string,
     judgements: readonly Judgement[],
+    matcher: string,
     onProgress?: BuildSnapshotOptions['onProgress'],
   ): SnapshotData {
     const byNode = new Map<number, XinjiangFact[]>();
@@ -124,6 +128,21 @@ class Collector {
       if (v !== undefined && isExposed(exposure.of(v))) watch.push(e);
     }
     const upstreamDist = exposureDistances(graph, exposure, policy.findings.upstream_exposure.tiers);
+    // Which nodes are exposed at all: workers then never recompute ownership for the rest.
+    const exposed = new Uint8Array(graph.nodeCount);
+    for (let v = 0; v < graph.nodeCount; v++) if (isExposed(exposure.of(v))) exposed[v] = 1;
+    // Every unresolved party name on the store's bills is matched once, here, instead of once
+    // per worker: workers look the answer up by the party's node.
+    const factory = MATCHERS[matcher];
+    if (!factory) throw new Error(`unknown matcher ${matcher}`);
+    const m = factory(watch, { threshold: policy.matching.threshold, limit: policy.matching.candidates });
+    const partyMatches: [string, WatchMatch[]][] = [];
+    const kinds = graph.columns.nodeKinds;
+    for (let v = 0; v < graph.nodeCount; v++) {
+      if (NODE_KINDS[kinds[v] ?? 0] !== 'party') continue;
+      const found = m.match({ name: graph.nodeName(v), country: graph.nodeCountry(v), identifiers: [] });
+      if (found.length > 0) partyMatches.push([graph.nodeId(v), [...found]]);
+    }
     onProgress?.({ phase: 'screening-index', rows: watch.length, done: true });
     return {
       version: 1,
@@ -131,10 +150,13 @@ class Collector {
       builtAt: new Date().toISOString(),
       policy,
       policyHash: policyHash(policy),
+      matcher,
       graph: graph.toColumns(),
       xinjiang: [...this.xinjiang],
       watch,
       upstreamDist,
+      exposed,
+      partyMatches,
       decisions: [...latestDecisions(judgements)],
     };
   }
@@ -183,7 +205,7 @@ export async function buildSnapshot(store: Store, opts: BuildSnapshotOptions = {
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   });
   const judgements = await store.listJudgements('finding');
-  return c.finish(graph, policy, asOf, judgements, opts.onProgress);
+  return c.finish(graph, policy, asOf, judgements, opts.matcher ?? DEFAULT_MATCHER, opts.onProgress);
 }
 
 /** Everything a snapshot can be built from, as arrays (tests, benchmarks, fixtures). */
@@ -211,5 +233,12 @@ export function snapshotFromFacts(input: SnapshotInput, opts: BuildSnapshotOptio
     b.addShipment(s);
     c.inspectShipment(s);
   }
-  return c.finish(b.build(), policy, asOf, input.judgements ?? [], opts.onProgress);
+  return c.finish(
+    b.build(),
+    policy,
+    asOf,
+    input.judgements ?? [],
+    opts.matcher ?? DEFAULT_MATCHER,
+    opts.onProgress,
+  );
 }

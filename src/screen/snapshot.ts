@@ -2,7 +2,13 @@ import { GoodsIndex, Graph, type GraphColumns, NO_DATE, partyKey, Tracer } from 
 import type { StoredMembership, StoredShipment } from '../model/index.ts';
 import { ExposureIndex } from './exposure.ts';
 import type { FindingDecision } from './findings.ts';
-import { foldName, type MatcherFactory, type PartyMatcher, type WatchEntity } from './matcher.ts';
+import {
+  foldName,
+  type MatcherFactory,
+  type PartyMatcher,
+  type WatchEntity,
+  type WatchMatch,
+} from './matcher.ts';
 import { DEFAULT_MATCHER, MATCHERS } from './matchers.ts';
 import type { PartyView } from './party.ts';
 import type { Policy } from './policy/schema.ts';
@@ -22,6 +28,8 @@ export interface SnapshotData {
   readonly builtAt: string;
   readonly policy: Policy;
   readonly policyHash: string;
+  /** The matcher the watch set was matched with (see matchers.ts). */
+  readonly matcher: string;
   readonly graph: GraphColumns;
   /** Xinjiang facts by node id (entity id, or party key of an unresolved shipment party). */
   readonly xinjiang: readonly (readonly [string, readonly XinjiangFact[]])[];
@@ -29,6 +37,13 @@ export interface SnapshotData {
   readonly watch: readonly WatchEntity[];
   /** Per node: fewest trade links from an exposed supplier down to it (255: none within the trace's reach). */
   readonly upstreamDist: Uint8Array;
+  /** Per node: 1 when it is exposed (listed, blocked, owned by listed, Xinjiang-located). */
+  readonly exposed: Uint8Array;
+  /**
+   * Watch-set matches of every unresolved shipment party in the graph (by party key), found
+   * when the snapshot was built; a party node missing here matched nothing.
+   */
+  readonly partyMatches: readonly (readonly [string, readonly WatchMatch[]])[];
   readonly decisions: readonly (readonly [string, FindingDecision])[];
 }
 
@@ -57,6 +72,8 @@ export class Snapshot {
   readonly goods: GoodsIndex;
   readonly tracer: Tracer;
   readonly matcher: PartyMatcher;
+  /** Matches of unresolved party nodes, computed at build (see {@link SnapshotData.partyMatches}). */
+  readonly partyMatches: ReadonlyMap<string, readonly WatchMatch[]>;
   readonly decisions: ReadonlyMap<string, FindingDecision>;
   /** First day each node appears in the trade data (as shipper or consignee), NO_DATE if never. */
   readonly firstDay: Int32Array;
@@ -79,13 +96,17 @@ export class Snapshot {
       for (const f of facts) if (!list.some((x) => x.basis === f.basis && x.value === f.value)) list.push(f);
       byNode.set(v, list);
     }
-    this.exposure = new ExposureIndex(this.graph, data.policy, data.asOf, byNode);
+    this.exposure = new ExposureIndex(this.graph, data.policy, data.asOf, byNode, undefined, data.exposed);
     this.goods = new GoodsIndex(this.graph.columns.hsCodes);
     this.tracer = new Tracer(this.graph, this.goods);
-    this.matcher = (opts.matcher ?? (MATCHERS[DEFAULT_MATCHER] as MatcherFactory))(data.watch, {
-      threshold: data.policy.matching.threshold,
-      limit: data.policy.matching.candidates,
-    });
+    this.partyMatches = new Map(data.partyMatches);
+    this.matcher = (opts.matcher ?? MATCHERS[data.matcher] ?? (MATCHERS[DEFAULT_MATCHER] as MatcherFactory))(
+      data.watch,
+      {
+        threshold: data.policy.matching.threshold,
+        limit: data.policy.matching.candidates,
+      },
+    );
     this.decisions = new Map(data.decisions);
     this.firstDay = firstTradeDay(this.graph);
   }

@@ -130,6 +130,7 @@ async function snapshotFor(s: Store, p: Parsed, out: Output): Promise<SnapshotDa
     return await buildSnapshot(s, {
       ...(p.policy ? { policy: p.policy } : {}),
       ...(p.asOf ? { asOf: p.asOf } : {}),
+      matcher: p.matcher,
       onProgress: (e) => {
         if (e.done) return;
         rows += 10_000;
