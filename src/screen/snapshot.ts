@@ -163,14 +163,6 @@ export class Snapshot {
     const k = foldName(name);
     return k ? (this.named.get(k) ?? []) : [];
   }
-
-  /** Replaces the decisions (after `decide`), keeping everything else. */
-  withDecisions(
-    decisions: readonly (readonly [string, FindingDecision])[],
-    opts: SnapshotOptions = {},
-  ): Snapshot {
-    return new Snapshot({ ...this.data, decisions }, opts);
-  }
 }
 
 function firstTradeDay(g: Graph): Int32Array {

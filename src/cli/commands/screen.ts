@@ -299,7 +299,11 @@ export const registerScreen: RegisterCommand = (program, ctx: (cmd: Command) => 
       )
       .option('--format <name>', 'import format of FILE: bol-csv (default for a file) or ams (for a folder)')
       .option('--dataset <name>', "dataset name for FILE (default: the format's)")
-      .addOption(new Option('--workers <n>', 'worker threads (1 = this thread)').default('2')),
+      .addOption(
+        new Option('--workers <n>', 'worker threads (1 = this thread; auto: 2 from 20,000 bills on)').default(
+          'auto',
+        ),
+      ),
   )
     .addHelpText(
       'after',
@@ -321,9 +325,10 @@ Examples:
       ) => {
         const { out, store } = ctx(cmd);
         const p = await parseCommon(o, out.json);
-        const workers = Number(o.workers);
+        const auto = o.workers === 'auto';
+        let workers = auto ? 1 : Number(o.workers);
         if (!Number.isInteger(workers) || workers < 1 || workers > 64)
-          throw new UsageError('--workers must be 1-64');
+          throw new UsageError('--workers must be 1-64 or auto');
         if (o.format && !['bol-csv', 'ams'].includes(o.format))
           throw new UsageError('--format must be bol-csv or ams');
         const s = await store();
@@ -363,6 +368,9 @@ Examples:
         const total = datasets
           ? ((await s.getDataset(datasets[0] as DatasetName))?.shipments ?? null)
           : (await s.listDatasets()).reduce((n, d) => n + d.shipments, 0);
+        // Starting a worker and copying the snapshot to it costs a second or two: worth it only
+        // for large batches (see docs/screening.md, Scale and workers).
+        if (auto && (total ?? 0) >= 20_000) workers = 2;
         const bar = out.json || o.csv ? { update() {}, stop() {} } : out.progress('screening', total);
         try {
           await emitRun(
