@@ -187,6 +187,57 @@ describe('owned_by_listed', () => {
     expect(f?.evidence.some((e) => e.step === 'membership' && e.record.key === '90001')).toBe(true);
   });
 
+  it('cites every blocked owner when shares add up to 50% (30% + 25%)', () => {
+    const snap2 = world({
+      entities: [
+        sdn,
+        ent('syn-sdn2', { name: ['Example Second Sanctioned Co'] }, SYN('sdn2')),
+        ent('syn-joint', { name: ['Example Joint Venture Co'] }, SYN('joint')),
+      ],
+      memberships: [
+        membership(
+          'syn-sdn',
+          'ofac-sdn',
+          { effectiveDate: '2020-07-31' },
+          prov('ofac-sdn', 'sdn.csv', '90001'),
+        ),
+        membership(
+          'syn-sdn2',
+          'ofac-sdn',
+          { effectiveDate: '2021-01-15' },
+          prov('ofac-sdn', 'sdn.csv', '90002'),
+        ),
+      ],
+      relationships: [
+        ownership('syn-sdn', 'syn-joint', 30, SYN('j1')),
+        ownership('syn-sdn2', 'syn-joint', 25, SYN('j2')),
+      ],
+    });
+    const r = screenShipment(
+      snap2,
+      bill({
+        id: 'J1',
+        date: '2023-01-01',
+        shipper: { name: 'J', id: 'syn-joint' },
+        consignee: { name: 'B', country: 'US' },
+      }),
+    );
+    const [f] = of(r, 'owned_by_listed');
+    expect(f?.facts).toMatchObject({ blocked: true, owners: 'syn-sdn,syn-sdn2' });
+    expect(
+      f?.evidence
+        .filter((e) => e.step === 'ownership')
+        .map((e) => e.record.key)
+        .sort(),
+    ).toEqual(['j1', 'j2']);
+    expect(
+      f?.evidence
+        .filter((e) => e.step === 'membership')
+        .map((e) => e.record.key)
+        .sort(),
+    ).toEqual(['90001', '90002']);
+  });
+
   it('reports a 30% stake as medium (not blocked), and nothing under the 25% reporting threshold', () => {
     const [f] = of(shipFrom('syn-minor'), 'owned_by_listed');
     expect(f?.facts.blocked).toBe(false);

@@ -155,6 +155,34 @@ export class ExposureIndex {
     return { totalPct: Math.min(100, total), owners };
   }
 
+  /**
+   * Why node v is blocked under the 50% rule, in full: every blocking owner's direct holding,
+   * and, recursively, why each blocking owner is blocked, down to the listed seeds (their
+   * memberships). The 55% of a company held 30% + 25% by two blocked owners shows both.
+   */
+  blockingTree(v: number): { edges: number[]; seeds: { node: number; membership: StoredMembership }[] } {
+    const edges: number[] = [];
+    const seeds: { node: number; membership: StoredMembership }[] = [];
+    const seen = new Set<number>();
+    const walk = (w: number, depth: number) => {
+      if (seen.has(w) || depth > 12) return;
+      seen.add(w);
+      const st = this.ofac.status(w);
+      if (!st) return;
+      if (st.kind === 'listed') {
+        for (const m of st.memberships) seeds.push({ node: w, membership: m });
+        return;
+      }
+      for (const o of st.owners) {
+        edges.push(o.edge);
+        walk(o.node, depth + 1);
+      }
+    };
+    walk(v, 0);
+    // Collected from v upwards; cited from the seeds down, as the chain reads.
+    return { edges: edges.reverse(), seeds };
+  }
+
   /** The facts as graph/ exposure reasons, for `Tracer` and `findThirdCountryRouting`. */
   predicate(): ExposurePredicate {
     const memo = new Map<number, readonly ExposureReason[]>();

@@ -43,8 +43,9 @@ export function exposureLinks(snap: Snapshot, v: number): EvidenceLink[] {
   const out: EvidenceLink[] = [];
   for (const m of x.listings) out.push(membershipLink(g, v, m, snap.policy));
   if (x.blocked) {
-    for (const e of x.blocked.chain) out.push(...ownershipLinks(g, e));
-    for (const m of x.blocked.seedListings) out.push(membershipLink(g, x.blocked.seed, m, snap.policy));
+    const tree = snap.exposure.blockingTree(v);
+    for (const e of tree.edges) out.push(...ownershipLinks(g, e));
+    for (const { node, membership } of tree.seeds) out.push(membershipLink(g, node, membership, snap.policy));
   }
   if (x.owned) {
     for (const o of x.owned.owners) {

@@ -107,12 +107,13 @@ function ownedFinding(
   const ownerIds = new Set<string>();
   const dates: (string | null)[] = [];
   if (x.blocked) {
-    for (const e of x.blocked.chain) evidence.push(...ownershipLinks(g, e));
-    for (const m of x.blocked.seedListings) {
-      evidence.push(membershipLink(g, x.blocked.seed, m, policy));
-      dates.push(m.effectiveDate);
+    const tree = snap.exposure.blockingTree(t.node);
+    for (const e of tree.edges) evidence.push(...ownershipLinks(g, e));
+    for (const { node, membership } of tree.seeds) {
+      evidence.push(membershipLink(g, node, membership, policy));
+      dates.push(membership.effectiveDate);
+      ownerIds.add(g.nodeId(node));
     }
-    ownerIds.add(g.nodeId(x.blocked.seed));
   }
   if (x.owned) {
     for (const o of x.owned.owners) {
