@@ -245,6 +245,42 @@ describe('owned_by_listed', () => {
     expect(of(shipFrom('syn-tiny'), 'owned_by_listed')).toEqual([]);
     expect(of(shipFrom('syn-sdn'), 'owned_by_listed')).toEqual([]); // listed itself: a `listed` finding
   });
+
+  it('reports a subsidiary held through a share the sources do not state as unknown, not 0% or 100%', () => {
+    const snap3 = world({
+      entities: [
+        sdn,
+        ent('syn-unit', { name: ['Example Unit'] }, SYN('unit')),
+        ent('syn-opaque', { name: ['Example Opaque Co'] }, SYN('opaque')),
+      ],
+      memberships: [
+        membership(
+          'syn-sdn',
+          'ofac-sdn',
+          { effectiveDate: '2020-07-31' },
+          prov('ofac-sdn', 'sdn.csv', '90001'),
+        ),
+      ],
+      relationships: [
+        ownership('syn-sdn', 'syn-unit', null, SYN('u1')),
+        ownership('syn-unit', 'syn-opaque', 80, SYN('u2')),
+      ],
+    });
+    const r = screenShipment(
+      snap3,
+      bill({
+        id: 'U1',
+        date: '2023-01-01',
+        shipper: { name: 'O', id: 'syn-opaque' },
+        consignee: { name: 'B', country: 'US' },
+      }),
+    );
+    const [f] = of(r, 'owned_by_listed');
+    expect(f?.facts).toMatchObject({ blocked: false, owners: 'syn-sdn', unknownShare: true });
+    expect(f?.severity).toBe('medium');
+    expect(f?.summary).toMatch(/unknown/);
+    expect(f?.evidence.filter((e) => e.step === 'ownership').map((e) => e.record.key)).toEqual(['u1', 'u2']);
+  });
 });
 
 describe('xinjiang_located', () => {

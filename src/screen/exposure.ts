@@ -37,13 +37,18 @@ export interface ListedOwner {
   readonly node: number;
   /** Effective share over fully known paths, percent. */
   readonly pct: number;
+  /** Ownership paths from this owner with a share the sources do not state. */
+  readonly unknownPaths: number;
   /** Ownership edges of the strongest path, owner first (owner → … → node). */
   readonly path: readonly number[];
   readonly listings: readonly StoredMembership[];
 }
 
 export interface OwnedByListed {
+  /** Sum of the known effective shares of listed owners, percent. */
   readonly totalPct: number;
+  /** Some listed owner's chain has an unknown share: the true total may be higher. */
+  readonly hasUnknown: boolean;
   readonly owners: readonly ListedOwner[];
 }
 
@@ -146,13 +151,21 @@ export class ExposureIndex {
     for (const u of reach.nodes) {
       if (!isListed(u)) continue;
       const s = reach.share(u);
-      if (!s || s.knownPct <= 0) continue;
+      // A chain with an unknown share is reported as such: never read as 0% (dropped) or 100%.
+      if (!s || (s.knownPct <= 0 && !s.hasUnknown)) continue;
       total += s.knownPct;
-      owners.push({ node: u, pct: s.knownPct, path: reach.pathTo(u).reverse(), listings: this.listings(u) });
+      owners.push({
+        node: u,
+        pct: s.knownPct,
+        unknownPaths: s.unknownPaths,
+        path: reach.pathTo(u).reverse(),
+        listings: this.listings(u),
+      });
     }
-    if (owners.length === 0 || total < this.reportPct - 1e-9) return null;
+    const hasUnknown = owners.some((o) => o.unknownPaths > 0);
+    if (owners.length === 0 || (total < this.reportPct - 1e-9 && !hasUnknown)) return null;
     owners.sort((a, b) => b.pct - a.pct);
-    return { totalPct: Math.min(100, total), owners };
+    return { totalPct: Math.min(100, total), hasUnknown, owners };
   }
 
   /**

@@ -127,17 +127,27 @@ function ownedFinding(
   }
   const pct = x.owned?.totalPct ?? x.blocked?.aggregatePct ?? 0;
   const strongest = x.blocked !== null || pct >= rule.highPct - 1e-9;
+  // Below the thresholds on known shares, but a listed owner's chain has an unstated share.
+  const unknownOnly = !strongest && x.owned?.hasUnknown === true && pct < rule.reportPct - 1e-9;
   const effective = earliest(dates);
   const before = predates(item, effective);
   const down = policy.findings.listed.beforeEffective;
-  let severity: Severity = strongest ? 'high' : 'medium';
+  let severity: Severity = strongest ? 'high' : unknownOnly ? rule.unknownShare.severity : 'medium';
   if (before) severity = down.severity;
   const owners = [...ownerIds].sort();
   const ownerNames = owners.map((id) => g.nodeName(g.nodeOf(id) ?? -1) || id);
   const parts: string[] = [];
   if (x.blocked)
     parts.push(`blocked under the OFAC 50% rule (${fmtPct(x.blocked.aggregatePct)} held by blocked owners)`);
-  if (x.owned) parts.push(`${fmtPct(x.owned.totalPct)} effectively owned by listed ${ownerNames.join(', ')}`);
+  if (x.owned) {
+    parts.push(
+      x.owned.totalPct > 0
+        ? `${fmtPct(x.owned.totalPct)} effectively owned by listed ${ownerNames.join(', ')}`
+        : `owned by listed ${ownerNames.join(', ')}`,
+    );
+    if (x.owned.hasUnknown)
+      parts.push('through a chain with a share the sources do not state (unknown, not 0% or 100%)');
+  }
   return makeFinding({
     type: 'owned_by_listed',
     severity,
@@ -145,7 +155,9 @@ function ownedFinding(
     // 50% → 0.41), so a minority stake stays medium unless other findings add up.
     score:
       rule.weight *
-      (strongest ? 1 : (0.5 * pct) / rule.highPct) *
+      (strongest
+        ? 1
+        : Math.max((0.5 * pct) / rule.highPct, x.owned?.hasUnknown ? rule.unknownShare.factor : 0)) *
       (t.match?.score ?? 1) *
       (before ? down.factor : 1),
     subject: subjectOf(pc, t),
@@ -153,7 +165,12 @@ function ownedFinding(
     summary: `${pc.role} ${t.via === 'match' ? `(matches ${t.name}) ` : ''}${parts.join('; ')}${
       before ? `; ${item.label} arrived ${item.date} before the listing took effect` : ''
     }`,
-    facts: { entity: t.entityId, blocked: x.blocked !== null, owners: owners.join(',') },
+    facts: {
+      entity: t.entityId,
+      blocked: x.blocked !== null,
+      owners: owners.join(','),
+      ...(x.owned?.hasUnknown ? { unknownShare: true } : {}),
+    },
     evidence: dedupeLinks(evidence),
   });
 }

@@ -54,6 +54,7 @@ export const PolicySchema = z
         weight: unit,
         reportPct: z.number().gt(0).max(100),
         highPct: z.number().gt(0).max(100),
+        unknownShare: z.strictObject({ severity: z.enum(SEVERITIES), factor: unit }),
       }),
       xinjiang_located: z.strictObject({
         enabled: z.boolean(),
