@@ -91,4 +91,5 @@ export {
   Tracer,
   type TraceStart,
 } from './trace.ts';
+export { UpstreamIndex, type UpstreamIndexOptions } from './upstream-index.ts';
 export { MIN_CONFIDENCE, XinjiangLocator } from './xinjiang.ts';
