@@ -98,10 +98,20 @@ export function alignTokens(A: readonly NameToken[], B: readonly NameToken[], ct
       if (s.credit > 0) cands.push({ a: [i], b: [j], credit: s.credit, sim: s.sim, how: s.how });
     }
   }
-  if (A.length > 1 || B.length > 1) {
+  let al = assign(A, B, cands);
+  // Joined runs only matter when single tokens left something unexplained.
+  const loose = (ts: readonly NameToken[], idx: readonly number[]) =>
+    idx.some((i) => (ts[i] as NameToken).kind !== 'particle');
+  if ((A.length > 1 || B.length > 1) && (loose(A, al.unmatchedA) || loose(B, al.unmatchedB))) {
+    const before = cands.length;
     joinedCands(A, B, false, ctx, cands);
     joinedCands(B, A, true, ctx, cands);
+    if (cands.length > before) al = assign(A, B, cands);
   }
+  return al;
+}
+
+function assign(A: readonly NameToken[], B: readonly NameToken[], cands: Cand[]): Alignment {
   cands.sort((x, y) => y.credit - x.credit || x.a.length + x.b.length - (y.a.length + y.b.length));
   const usedA = new Uint8Array(A.length);
   const usedB = new Uint8Array(B.length);

@@ -127,12 +127,16 @@ export function comparisonMode(a: NameAnalysis, b: NameAnalysis): 'person' | 'or
   return 'org';
 }
 
+// Skeleton and Korean-key comparisons stand in for the vowels and spellings a script does not
+// fix; between two names in that same script the letters are known, and compared as such
+// (حسين Husayn and حسن Hasan share a skeleton but not their letters).
 function contextOf(mode: 'person' | 'org', va: NameVariant, vb: NameVariant): SimContext {
+  const cross = va.script !== vb.script;
   return {
     mode,
-    cross: va.script !== vb.script,
-    abjad: va.script === 'abjad' || vb.script === 'abjad',
-    hangul: va.script === 'hangul' || vb.script === 'hangul',
+    cross,
+    abjad: cross && (va.script === 'abjad' || vb.script === 'abjad'),
+    hangul: cross && (va.script === 'hangul' || vb.script === 'hangul'),
   };
 }
 
@@ -166,7 +170,11 @@ export function nameSimilarity(a: NameAnalysis, b: NameAnalysis): NameSim {
     const score =
       mode === 'person'
         ? personNameScore(va.tokens, vb.tokens, al, weightOf)
-        : orgNameScore(va.tokens, vb.tokens, al, weightOf, { a: registered(a), b: registered(b) });
+        : orgNameScore(va.tokens, vb.tokens, al, weightOf, {
+            a: registered(a),
+            b: registered(b),
+            places: a.places.length > 0 && b.places.length > 0,
+          });
     const total = score.similarity - score.extra - score.conflict;
     if (!best || total > best.total) best = { mode, total, score, va, vb, ...al };
   }
@@ -199,7 +207,17 @@ export function nameSimilarity(a: NameAnalysis, b: NameAnalysis): NameSim {
   return out;
 }
 
-function feature(f: Feature['feature'], weight: number, value: number, detail: string): Feature {
+// Details are built only when an explanation is read: the matcher scores more candidates
+// than it reports, and string building is a third of a score's cost.
+interface Draft {
+  readonly feature: Feature['feature'];
+  readonly weight: number;
+  readonly value: number;
+  readonly contribution: number;
+  readonly detail: () => string;
+}
+
+function feature(f: Feature['feature'], weight: number, value: number, detail: () => string): Draft {
   return { feature: f, weight, value, contribution: weight * value, detail };
 }
 
@@ -249,29 +267,35 @@ export function scoreAnalysed(
   const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
   const ns = nameSimilarity(a, b);
   const org = ns.mode === 'org';
-  const features: Feature[] = [];
+  const features: Draft[] = [];
   features.push(
     feature(
       'name',
       1,
       Math.round(ns.score.similarity * 1e4) / 1e4,
-      `${ns.va.kind} "${ns.va.text}" ~ ${ns.vb.kind} "${ns.vb.text}" as ${org ? 'organisations' : 'persons'}: ${ns.score.similarityDetail}`,
+      () =>
+        `${ns.va.kind} "${ns.va.text}" ~ ${ns.vb.kind} "${ns.vb.text}" as ${org ? 'organisations' : 'persons'}: ${ns.score.similarityDetail}`,
     ),
   );
   if (ns.score.extra > 0)
-    features.push(feature('extra-names', round3(ns.score.extra), -1, ns.score.extraDetail));
+    features.push(feature('extra-names', round3(ns.score.extra), -1, () => ns.score.extraDetail));
   if (ns.score.conflict > 0)
-    features.push(feature('name-conflict', round3(ns.score.conflict), -1, ns.score.conflictDetail));
+    features.push(feature('name-conflict', round3(ns.score.conflict), -1, () => ns.score.conflictDetail));
 
   if (a.numbers.length > 0 && b.numbers.length > 0) {
     features.push(
       sameSet(a.numbers, b.numbers)
-        ? feature('numbers', 0.05, 1, `both ${a.numbers.join(',')}`)
-        : feature('numbers', 0.6, -1, `${a.numbers.join(',')} ≠ ${b.numbers.join(',')}`),
+        ? feature('numbers', 0.05, 1, () => `both ${a.numbers.join(',')}`)
+        : feature('numbers', 0.6, -1, () => `${a.numbers.join(',')} ≠ ${b.numbers.join(',')}`),
     );
   } else if (org && a.numbers.length + b.numbers.length > 0) {
     features.push(
-      feature('numbers', 0.15, -1, `number on one side only: ${[...a.numbers, ...b.numbers].join(',')}`),
+      feature(
+        'numbers',
+        0.15,
+        -1,
+        () => `number on one side only: ${[...a.numbers, ...b.numbers].join(',')}`,
+      ),
     );
   }
 
@@ -284,16 +308,16 @@ export function scoreAnalysed(
     const fam = (fs: typeof fa) => fs.map((f) => f.family);
     const loose = new Set(['limited', 'stock', 'corporation']);
     if (ids(fa).some((x) => ids(fb).includes(x)))
-      features.push(feature('legal-form', 0.02, 1, `same form ${ids(fa).join('+')}`));
+      features.push(feature('legal-form', 0.02, 1, () => `same form ${ids(fa).join('+')}`));
     else if (fam(fa).some((x) => fam(fb).includes(x)))
-      features.push(feature('legal-form', 0.01, 1, `same family ${fam(fa).join('+')}`));
+      features.push(feature('legal-form', 0.01, 1, () => `same family ${fam(fa).join('+')}`));
     else if (fam(fa).every((x) => loose.has(x)) && fam(fb).every((x) => loose.has(x)))
-      features.push(feature('legal-form', 0.01, -1, `${ids(fa).join('+')} vs ${ids(fb).join('+')}`));
-    else features.push(feature('legal-form', 0.03, -1, `${fam(fa).join('+')} vs ${fam(fb).join('+')}`));
+      features.push(feature('legal-form', 0.01, -1, () => `${ids(fa).join('+')} vs ${ids(fb).join('+')}`));
+    else features.push(feature('legal-form', 0.03, -1, () => `${fam(fa).join('+')} vs ${fam(fb).join('+')}`));
   }
 
   if (a.places.length > 0 && b.places.length > 0 && !placesCompatible(a.places, b.places)) {
-    features.push(feature('places', 0.15, -1, `${a.places.join(',')} vs ${b.places.join(',')}`));
+    features.push(feature('places', 0.15, -1, () => `${a.places.join(',')} vs ${b.places.join(',')}`));
   }
 
   // Agreement on a rare token is slightly stronger evidence than agreement on a common one.
@@ -318,7 +342,7 @@ export function scoreAnalysed(
           'rare-tokens',
           0.04,
           round3(rare - 0.5),
-          `rarest agreeing token "${rareText}" rarity ${rare.toFixed(2)}`,
+          () => `rarest agreeing token "${rareText}" rarity ${rare.toFixed(2)}`,
         ),
       );
   }
@@ -341,7 +365,7 @@ export function scoreAnalysed(
         'structure',
         strong ? 0.2 : 0.05,
         -1,
-        `only one side says ${oneSided.map((k) => k.slice(2)).join(', ')}`,
+        () => `only one side says ${oneSided.map((k) => k.slice(2)).join(', ')}`,
       ),
     );
   }
@@ -362,7 +386,7 @@ export function scoreAnalysed(
   const ba = business(ns.va.tokens, ns.unmatchedA);
   const bb = business(ns.vb.tokens, ns.unmatchedB);
   if (org && ba.length > 0 && bb.length > 0) {
-    features.push(feature('business', 0.2, -1, `${ba.join(' ')} vs ${bb.join(' ')}`));
+    features.push(feature('business', 0.2, -1, () => `${ba.join(' ')} vs ${bb.join(' ')}`));
   }
 
   // A person is never a company; but a kind guessed from the words alone (two words, no company
@@ -374,7 +398,7 @@ export function scoreAnalysed(
     a.kindFrom !== 'guess' &&
     b.kindFrom !== 'guess'
   ) {
-    features.push(feature('kind', 0.25, -1, `${a.kind} vs ${b.kind}`));
+    features.push(feature('kind', 0.25, -1, () => `${a.kind} vs ${b.kind}`));
   }
 
   const ca = (sa.countries ?? []).map((c) => c.toLowerCase());
@@ -382,17 +406,17 @@ export function scoreAnalysed(
   if (ca.length > 0 && cb.length > 0) {
     features.push(
       ca.some((c) => cb.includes(c))
-        ? feature('country', 0.05, 1, `shared ${ca.filter((c) => cb.includes(c)).join(',')}`)
-        : feature('country', 0.15, -1, `${ca.join(',')} vs ${cb.join(',')}`),
+        ? feature('country', 0.05, 1, () => `shared ${ca.filter((c) => cb.includes(c)).join(',')}`)
+        : feature('country', 0.15, -1, () => `${ca.join(',')} vs ${cb.join(',')}`),
     );
   }
 
   let decisive: string | null = null;
   const ids = compareIdentifiers(sa.identifiers ?? [], sb.identifiers ?? []);
-  if (ids.kind === 'agree') features.push(feature('identifiers', 0.3, 1, ids.detail));
-  if (ids.kind === 'conflict') features.push(feature('identifiers', 0.5, -1, ids.detail));
+  if (ids.kind === 'agree') features.push(feature('identifiers', 0.3, 1, () => ids.detail));
+  if (ids.kind === 'conflict') features.push(feature('identifiers', 0.5, -1, () => ids.detail));
   if (ids.kind === 'decisive') {
-    features.push(feature('identifiers', 1, 1, ids.detail));
+    features.push(feature('identifiers', 1, 1, () => ids.detail));
     decisive = ids.detail;
   }
 
@@ -405,7 +429,7 @@ export function scoreAnalysed(
   );
   if (decisive) score = Math.max(score, 0.99);
   if (schemataConflict(sa.schema, sb.schema)) {
-    features.push(feature('schema', 1, -1, `${sa.schema} never matches ${sb.schema}`));
+    features.push(feature('schema', 1, -1, () => `${sa.schema} never matches ${sb.schema}`));
     decisive = `schema ${sa.schema} vs ${sb.schema}`;
     score = 0;
   }
@@ -414,27 +438,40 @@ export function scoreAnalysed(
   const tb = ns.vb.tokens;
   const show = (ts: readonly NameToken[], idx: readonly number[]) =>
     idx.map((i) => ts[i]?.text ?? '').join(' ');
+  const finalDecisive = decisive;
+  let explanation: Explanation | null = null;
+  // The explanation is plain data, built the first time it is read (JSON.stringify and object
+  // spread read it like any property).
   return {
     score,
     match: score >= threshold,
     threshold,
-    explanation: {
-      a: sa.name,
-      b: sb.name,
-      mode: ns.mode,
-      variantA: { kind: ns.va.kind, script: ns.va.script, text: ns.va.text },
-      variantB: { kind: ns.vb.kind, script: ns.vb.script, text: ns.vb.text },
-      tokens: ns.pairs.map((p) => ({
-        a: show(ta, p.a),
-        b: show(tb, p.b),
-        sim: round3(p.sim),
-        credit: round3(p.credit),
-        how: p.how,
-      })),
-      unmatchedA: ns.unmatchedA.map((i) => ta[i]?.text ?? ''),
-      unmatchedB: ns.unmatchedB.map((j) => tb[j]?.text ?? ''),
-      features,
-      decisive,
+    get explanation(): Explanation {
+      explanation ??= {
+        a: sa.name,
+        b: sb.name,
+        mode: ns.mode,
+        variantA: { kind: ns.va.kind, script: ns.va.script, text: ns.va.text },
+        variantB: { kind: ns.vb.kind, script: ns.vb.script, text: ns.vb.text },
+        tokens: ns.pairs.map((p) => ({
+          a: show(ta, p.a),
+          b: show(tb, p.b),
+          sim: round3(p.sim),
+          credit: round3(p.credit),
+          how: p.how,
+        })),
+        unmatchedA: ns.unmatchedA.map((i) => ta[i]?.text ?? ''),
+        unmatchedB: ns.unmatchedB.map((j) => tb[j]?.text ?? ''),
+        features: features.map((f) => ({
+          feature: f.feature,
+          weight: f.weight,
+          value: f.value,
+          contribution: f.contribution,
+          detail: f.detail(),
+        })),
+        decisive: finalDecisive,
+      };
+      return explanation;
     },
   };
 }

@@ -24,7 +24,15 @@ export {
 } from './identifiers.ts';
 export { jaro, jaroWinkler } from './jaro-winkler.ts';
 export { type LinkSummary, linkShipmentParties } from './link-parties.ts';
-export { type Candidate, indexKeys, MatchIndex, MatchIndexBuilder } from './match-index.ts';
+export {
+  type Candidate,
+  hashKey,
+  indexKeys,
+  type KeyHashes,
+  keyHashes,
+  MatchIndex,
+  MatchIndexBuilder,
+} from './match-index.ts';
 export {
   MATCH_NAME_PROPS,
   type MatchCandidate,

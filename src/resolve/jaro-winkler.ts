@@ -3,6 +3,10 @@
  * Works on UTF-16 code units, which is exact for the BMP (Latin, Cyrillic, Han).
  */
 
+const SCRATCH = 128;
+const SCRATCH_A = new Uint8Array(SCRATCH);
+const SCRATCH_B = new Uint8Array(SCRATCH);
+
 /** Jaro similarity in [0, 1]. */
 export function jaro(a: string, b: string): number {
   if (a === b) return 1;
@@ -10,9 +14,10 @@ export function jaro(a: string, b: string): number {
   const lb = b.length;
   if (la === 0 || lb === 0) return 0;
   const window = Math.max(0, Math.floor(Math.max(la, lb) / 2) - 1);
-  // Bit flags in small typed arrays: this runs millions of times in a batch.
-  const ma = new Uint8Array(la);
-  const mb = new Uint8Array(lb);
+  // Match flags in scratch arrays reused across calls (this runs millions of times in a batch);
+  // names longer than the scratch get their own.
+  const ma = la <= SCRATCH ? SCRATCH_A.fill(0, 0, la) : new Uint8Array(la);
+  const mb = lb <= SCRATCH ? SCRATCH_B.fill(0, 0, lb) : new Uint8Array(lb);
   let matches = 0;
   for (let i = 0; i < la; i++) {
     const lo = Math.max(0, i - window);

@@ -2,6 +2,7 @@ import type { Entity, EntityId, FtmProperty } from '../model/index.ts';
 import { ID_PROPS } from '../model/index.ts';
 import { analyseName, type NameAnalysis, type NameToken } from '../normalize/index.ts';
 import type { Store } from '../store/index.ts';
+import { decodeAnalysis, encodeAnalysis } from './analysis-codec.ts';
 import {
   type CompareOptions,
   compare,
@@ -11,7 +12,7 @@ import {
   type ScoreResult,
   scoreAnalysed,
 } from './compare.ts';
-import { indexKeys, type MatchIndex, MatchIndexBuilder } from './match-index.ts';
+import { keyHashes, type MatchIndex, MatchIndexBuilder } from './match-index.ts';
 
 /** What to look for: a name and whatever else is known. */
 export interface MatchQuery {
@@ -60,7 +61,7 @@ export function recordOfEntity(e: Entity): MatchRecord {
 
 export interface MatcherOptions {
   readonly threshold?: number;
-  /** Candidates fully scored per query (default: max(limit + 3, 8)). */
+  /** Candidates fully scored per query (default: limit + 1). */
   readonly candidates?: number;
 }
 
@@ -73,18 +74,20 @@ export class Matcher {
   readonly threshold: number;
   private readonly index: MatchIndex;
   private readonly names: readonly string[];
+  /** Each name's analysis, encoded (see analysis-codec.ts): scoring never re-analyses a name. */
+  private readonly analyses: readonly string[];
   private readonly nameEntity: Int32Array;
   private readonly ids: readonly string[];
   private readonly schemata: readonly string[];
   private readonly countries: readonly string[];
   private readonly identifiers: readonly string[];
   private readonly perQuery: number | undefined;
-  private readonly cache = new Map<number, NameAnalysis>();
 
   private constructor(
     parts: {
       index: MatchIndex;
       names: string[];
+      analyses: string[];
       nameEntity: Int32Array;
       ids: string[];
       schemata: string[];
@@ -95,6 +98,7 @@ export class Matcher {
   ) {
     this.index = parts.index;
     this.names = parts.names;
+    this.analyses = parts.analyses;
     this.nameEntity = parts.nameEntity;
     this.ids = parts.ids;
     this.schemata = parts.schemata;
@@ -147,15 +151,11 @@ export class Matcher {
     return this.names.length;
   }
 
+  // Decoded afresh for each query (a few µs): a cache of decoded analyses would keep objects
+  // alive long enough to reach the old generation and grow the heap by hundreds of MB over a
+  // batch, for few hits.
   private analysis(n: number): NameAnalysis {
-    let a = this.cache.get(n);
-    if (!a) {
-      const e = this.nameEntity[n] ?? 0;
-      a = analyseName(this.names[n] ?? '', { schema: this.schemata[e] ?? null });
-      if (this.cache.size >= 50_000) this.cache.clear();
-      this.cache.set(n, a);
-    }
-    return a;
+    return decodeAnalysis(this.analyses[n] ?? '', this.names[n] ?? '');
   }
 
   private options(): CompareOptions {
@@ -179,10 +179,12 @@ export class Matcher {
       countries: query.country ? [query.country] : [],
       identifiers: query.identifiers ?? [],
     };
-    const k = this.perQuery ?? Math.max(limit + 3, 8);
-    const cands = this.index.candidates(indexKeys(qa, query.identifiers ?? []), k);
+    // The index's rarity-weighted key overlap is the cheap pre-score; only the best few names
+    // are scored in full, and only the reported ones get their explanation built.
+    const k = this.perQuery ?? limit + 1;
+    const cands = this.index.candidates(keyHashes(qa, query.identifiers ?? []), k);
     const opts = this.options();
-    const best = new Map<number, MatchCandidate>();
+    const best = new Map<number, { r: ScoreResult; name: string }>();
     for (const c of cands) {
       const e = this.nameEntity[c.name] ?? 0;
       const na = this.analysis(c.name);
@@ -194,18 +196,19 @@ export class Matcher {
       };
       const r = scoreAnalysed(subject, qa, other, na, opts);
       const prev = best.get(e);
-      if (!prev || r.score > prev.score) {
-        best.set(e, {
-          entityId: (this.ids[e] ?? '') as EntityId,
-          schema: this.schemata[e] ?? '',
-          name: other.name,
-          score: r.score,
-          match: r.match,
-          explanation: r.explanation,
-        });
-      }
+      if (!prev || r.score > prev.r.score) best.set(e, { r, name: other.name });
     }
-    return [...best.values()].sort((a, b) => b.score - a.score).slice(0, limit);
+    return [...best.entries()]
+      .sort((x, y) => y[1].r.score - x[1].r.score)
+      .slice(0, limit)
+      .map(([e, { r, name }]) => ({
+        entityId: (this.ids[e] ?? '') as EntityId,
+        schema: this.schemata[e] ?? '',
+        name,
+        score: r.score,
+        match: r.match,
+        explanation: r.explanation,
+      }));
   }
 
   /** Scores two names or records with this matcher's threshold (no index needed). */
@@ -221,6 +224,7 @@ function splitList(s: string | undefined): string[] {
 class Accumulator {
   readonly builder = new MatchIndexBuilder();
   readonly names: string[] = [];
+  readonly analyses: string[] = [];
   nameEntity = new Int32Array(1024);
   readonly ids: string[] = [];
   readonly schemata: string[] = [];
@@ -237,10 +241,12 @@ class Accumulator {
     this.count++;
     r.names.forEach((name, i) => {
       if (name.trim().length === 0) return;
+      const a = analyseName(name, { schema: r.schema });
       // Identifiers are indexed once per entity, with its first name.
-      this.builder.add(analyseName(name, { schema: r.schema }), i === 0 ? (r.identifiers ?? []) : []);
+      this.builder.add(a, i === 0 ? (r.identifiers ?? []) : []);
       const n = this.names.length;
       this.names.push(name);
+      this.analyses.push(encodeAnalysis(a));
       if (n >= this.nameEntity.length) {
         const next = new Int32Array(this.nameEntity.length * 2);
         next.set(this.nameEntity);
@@ -256,6 +262,7 @@ class Accumulator {
       {
         index: this.builder.finish(),
         names: this.names,
+        analyses: this.analyses,
         nameEntity: this.nameEntity.slice(0, this.names.length),
         ids: this.ids,
         schemata: this.schemata,

@@ -117,18 +117,54 @@ export function personNameScore(
     );
   const uS = unexplained(S, cS);
   const uL = unexplained(L, cL);
-  const conflict = uS.length > 0 && uL.length > 0 ? 0.3 : 0;
+  let conflict = uS.length > 0 && uL.length > 0 ? 0.3 : 0;
+  let conflictDetail =
+    conflict > 0
+      ? `${uS.map((t) => t.text).join(' ')} vs ${uL.map((t) => t.text).join(' ')}: different names`
+      : '';
+  // Same words, given names swapped under one family name: عمر أحمد العتيبي (Omar son of Ahmed)
+  // is not أحمد عمر العتيبي (Ahmed son of Omar). A family name moved to the front (Putin
+  // Vladimir) is not a swap.
+  if (conflict === 0 && swappedGivenNames(A, B, al)) {
+    conflict = 0.3;
+    conflictDetail = 'the same given names in another order under one family name';
+  }
   return {
     similarity,
     similarityDetail,
     extra,
     extraDetail: extras.length > 0 ? `only the longer name has ${extras.join(', ')}` : '',
     conflict,
-    conflictDetail:
-      conflict > 0
-        ? `${uS.map((t) => t.text).join(' ')} vs ${uL.map((t) => t.text).join(' ')}: different names`
-        : '',
+    conflictDetail,
   };
+}
+
+function swappedGivenNames(A: readonly NameToken[], B: readonly NameToken[], al: Alignment): boolean {
+  const words = (ts: readonly NameToken[]) => {
+    const out: number[] = [];
+    ts.forEach((t, i) => {
+      if (t.kind === 'word' || t.kind === 'core') out.push(i);
+    });
+    return out;
+  };
+  const wa = words(A);
+  const wb = words(B);
+  if (wa.length < 3 || wb.length < 3) return false;
+  const partner = new Map<number, number>();
+  for (const p of al.pairs)
+    if (p.a.length === 1 && p.b.length === 1) partner.set(p.a[0] as number, p.b[0] as number);
+  const lastA = wa[wa.length - 1] as number;
+  const lastB = wb[wb.length - 1] as number;
+  const firstA = wa[0] as number;
+  const firstB = wb[0] as number;
+  const pf = partner.get(firstA);
+  return (
+    partner.get(lastA) === lastB &&
+    pf !== undefined &&
+    pf !== firstB &&
+    partner.has(wa[1] as number) &&
+    partner.get(wa[1] as number) === firstB
+  );
 }
 
 /** Token weights for organisations: distinctive words 1, company words their table weight. */
@@ -168,16 +204,21 @@ function placeLike(t: NameToken): boolean {
  * (Bank Melli / Bank Mellat) keeps it low. When one name is contained in the other, the longer
  * one's left-over qualifiers count half: places and countries always (Sberbank / Sberbank of
  * Russia), company words when the shorter name is a bare brand without legal form (Rosneft /
- * Rosneft Oil Company) or when they are generic (research, production); a registered name
- * that adds a trade to another registered name is another registration, and the trade word
- * counts double (Xinjiang Guannong Co., Ltd. / Xinjiang Guannong Cotton Co., Ltd.).
+ * Rosneft Oil Company) or when they are generic (research, production). A Chinese-style
+ * registered name (place, name, trade, legal form on both sides) that adds a trade to the
+ * other is another registration, and the trade word counts double (Xinjiang Guannong Co., Ltd.
+ * / Xinjiang Guannong Cotton Co., Ltd.).
  */
 export function orgNameScore(
   A: readonly NameToken[],
   B: readonly NameToken[],
   al: Alignment,
   weightOf: WeightOf,
-  forms: { readonly a: boolean; readonly b: boolean } = { a: false, b: false },
+  forms: { readonly a: boolean; readonly b: boolean; readonly places: boolean } = {
+    a: false,
+    b: false,
+    places: false,
+  },
 ): NameScore {
   const c = creditOf(al, A.length, B.length);
   const hasExtras = (ts: readonly NameToken[], cr: Float64Array) =>
@@ -219,7 +260,7 @@ export function orgNameScore(
         // of that registered name, and counts double.
         const generic = GENERIC.has(t.kind);
         const half = discount && generic && (placeLike(t) || !otherHasForm || w < 0.3);
-        const twice = discount && generic && !half && t.kind === 'concept' && bothForms;
+        const twice = discount && generic && !half && t.kind === 'concept' && bothForms && forms.places;
         denom += half ? w / 2 : twice ? 2 * w : w;
         extras.push(t.text);
       }

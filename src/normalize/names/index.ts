@@ -5,7 +5,7 @@ export { hasHan, isAbjad, latinTokens, type NameScript, scriptsOf, toLatin } fro
 export { looksLikeCompanyWord } from './latin.ts';
 export { chineseNumber, latinNumber } from './numbers.ts';
 export { isCompoundFirst, personTokens } from './person.ts';
-export { consonantSkeleton, hangulKey, phoneticKey } from './phonetic.ts';
+export { consonantSkeleton, hangulKey, phoneticKey, skeletonOfKey } from './phonetic.ts';
 export { latinPlaceCode, placeSpellings, zhPlaceCode } from './places.ts';
 export {
   BRAND_SOURCE,

@@ -7,6 +7,7 @@ import {
   CONCEPTS,
   EN_CONCEPTS,
   FORM_EDGE_WORDS,
+  FORM_FIRST_WORDS,
   LATIN_FORMS,
   type LegalForm,
   MAX_CONCEPT_TOKENS,
@@ -27,16 +28,18 @@ export interface LatinParse {
   readonly orgSignals: number;
 }
 
-function joinSingleLetters(tokens: readonly string[]): string[] {
-  // "L.L.C." and "S.R.L." fold to single letters; join a run only if it spells a legal form.
+// "L.L.C.", "S.A.", "S.R.L." fold to single letters: a run that spells a legal form is that form,
+// wherever it stands ("Banco de Venezuela, S.A. Banco Universal"), and leaves the name.
+function joinSingleLetters(tokens: readonly string[], forms: (LegalForm & { text: string })[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     let j = i;
     while (j < tokens.length && (tokens[j] ?? '').length === 1) j++;
     if (j - i >= 2) {
       const joined = tokens.slice(i, j).join('');
-      if (LATIN_FORMS.has(joined)) {
-        out.push(joined);
+      const f = LATIN_FORMS.get(joined);
+      if (f && j - i < tokens.length) {
+        forms.push({ ...f, text: joined });
         i = j - 1;
         continue;
       }
@@ -148,7 +151,8 @@ function stripForms(tokens: string[], forms: (LegalForm & { text: string })[]): 
     const kept: string[] = [];
     for (let i = 0; i < t.length; i++) {
       let hit = false;
-      for (let n = Math.min(MAX_FORM_TOKENS, t.length - i); n >= 2; n--) {
+      const maxN = FORM_FIRST_WORDS.has(t[i] ?? '') ? Math.min(MAX_FORM_TOKENS, t.length - i) : 1;
+      for (let n = maxN; n >= 2; n--) {
         const phrase = t.slice(i, i + n).join(' ');
         const f = LATIN_FORMS.get(phrase);
         if (f && kept.length + (t.length - i - n) > 0) {
@@ -182,9 +186,15 @@ export function parseLatin(raw: readonly string[], person = false): LatinParse {
   const numbers: number[] = [];
   const places: string[] = [];
   let orgSignals = 0;
-  const tokens = stripForms(joinSingleLetters(raw), legalForms);
+  if (person) {
+    const tokens = stripForms(joinSingleLetters(raw, legalForms), legalForms);
+    return { tokens: personTokens(tokens), legalForms, numbers, places, orgSignals: legalForms.length };
+  }
+  // The Arabic article weighs nothing in an organisation's name and would hide a legal form
+  // behind it (الشركة "al shrka" = the company).
+  const bare = raw.length > 1 ? raw.filter((t) => t !== 'al' && t !== 'el') : raw;
+  const tokens = stripForms(joinSingleLetters(bare.length > 0 ? bare : raw, legalForms), legalForms);
   orgSignals += legalForms.length;
-  if (person) return { tokens: personTokens(tokens), legalForms, numbers, places, orgSignals };
   const out: NameToken[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i] ?? '';

@@ -69,12 +69,17 @@ const ROMAN: Record<string, number> = {
 
 /** The number a folded Latin token stands for ("8", "8th", "eighth", "152nd", "II"), or null. */
 export function latinNumber(token: string): number | null {
-  const m = ORDINAL_RE.exec(token);
-  if (m?.[1] !== undefined) {
+  const c = token.charCodeAt(0);
+  if (c >= 48 && c <= 57) {
+    const m = ORDINAL_RE.exec(token);
+    if (m?.[1] === undefined) return null;
     const n = Number(m[1]);
     return Number.isSafeInteger(n) ? n : null;
   }
-  return WORDS[token] ?? ROMAN[token] ?? null;
+  // Own properties only: "constructor" is a company word, not Object.prototype's.
+  if (Object.hasOwn(WORDS, token)) return WORDS[token] ?? null;
+  if (Object.hasOwn(ROMAN, token)) return ROMAN[token] ?? null;
+  return null;
 }
 
 const DIGITS: Record<string, number> = {

@@ -85,7 +85,7 @@ export function phoneticKey(token: string): string {
   // Doubled letters once; a final d is devoiced (Mohamed/Mohamet, Akhmad/Akhmat).
   let key = '';
   for (let j = 0; j < out.length; j++) if (out[j] !== out[j - 1]) key += out[j];
-  if (key.length > 2 && key.endsWith('d')) key = `${key.slice(0, -1)}t`;
+  if (key.length >= 2 && key.endsWith('d')) key = `${key.slice(0, -1)}t`;
   return key;
 }
 
@@ -97,7 +97,14 @@ export function phoneticKey(token: string): string {
  * "Muhammad" and محمد all read "mhmt"; "Osama" and "Usama" read "sm".
  */
 export function consonantSkeleton(token: string): string {
-  const k = phoneticKey(token);
+  return skeletonOfKey(phoneticKey(token));
+}
+
+/** {@link consonantSkeleton} of a token whose phonetic key is already known. */
+export function skeletonOfKey(phonetic: string): string {
+  // Arabic script has no "ch": in a Latin rendering it is French sh (Michel / ميشال) or Persian
+  // چ, which we transliterate ch as well — both sides fold to sh.
+  const k = phonetic.includes('ch') ? phonetic.replace(/ch/g, 'sh') : phonetic;
   let out = '';
   const end = k.endsWith('h') && k.length > 1 ? k.length - 1 : k.length;
   for (let i = 0; i < end; i++) {

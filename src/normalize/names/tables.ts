@@ -37,6 +37,9 @@ for (const f of formTable.forms as { id: string; family: string; latin: string[]
 }
 ZH_FORMS.sort((a, b) => b.zh.length - a.zh.length);
 export const MAX_FORM_TOKENS = maxFormTokens;
+/** First words of multi-word legal forms: only these start a lookup inside a name. */
+export const FORM_FIRST_WORDS = new Set<string>();
+for (const p of LATIN_FORMS.keys()) if (p.includes(' ')) FORM_FIRST_WORDS.add(p.split(' ')[0] ?? '');
 /** Last and first words of multi-word legal forms: only these start a multi-word lookup. */
 export const FORM_EDGE_WORDS = new Set<string>();
 for (const p of LATIN_FORMS.keys()) {

@@ -31,6 +31,11 @@ export interface NameToken {
   readonly exact?: boolean;
   /** The source fragment this token came from, for explanations. */
   readonly from: string;
+  /**
+   * The phonetic key of `text` (see `phoneticKey`), filled in by the matcher the first time it
+   * needs it, so the tokens of a stored name are folded once, not once per comparison.
+   */
+  pk?: string;
 }
 
 /** How a variant was derived from the original name. */
