@@ -44,9 +44,8 @@ export class UpstreamIndex {
   readonly stateCount: number;
   private readonly exposure: ExposurePredicate;
   private readonly goods: GoodsIndex;
-  // State s: node sNode[s] received code sCode[s] on day sDay[s], sLevel[s] tiers from an
+  // State s: a node (its list: head/sNext) received code sCode[s] on day sDay[s], sLevel[s] tiers from an
   // exposed source, through shipment sShip[s] whose shipper is at state sPrev[s] (-1: the source).
-  private readonly sNode: Uint32Array;
   private readonly sCode: Uint32Array;
   private readonly sDay: Int32Array;
   private readonly sLevel: Uint8Array;
@@ -172,7 +171,6 @@ export class UpstreamIndex {
 
     this.truncated = truncated;
     this.stateCount = sNode.length;
-    this.sNode = sNode.finish();
     this.sCode = sCode.finish();
     this.sDay = sDay.finish();
     this.sLevel = sLevel.finish();
