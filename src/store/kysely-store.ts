@@ -6,8 +6,10 @@ import {
   type EntityId,
   type FtmProperty,
   type FtmSchema,
+  ID_PROPS,
   type ImportSummary,
   type Judgement,
+  NAME_PROPS,
   NotFoundError,
   type StoredMembership,
   type StoredRelationship,
@@ -216,30 +218,14 @@ export class KyselyStore implements Store {
   }
 
   async findEntitiesByName(name: string, limit = 50): Promise<Entity[]> {
-    return this.#byFolded(['name', 'alias', 'previousName', 'weakAlias'], foldLookup(name), limit);
+    return this.#byFolded(NAME_PROPS, foldLookup(name), limit);
   }
 
   async findEntitiesByIdentifier(value: string, limit = 50): Promise<Entity[]> {
-    return this.#byFolded(
-      [
-        'uscCode',
-        'leiCode',
-        'registrationNumber',
-        'idNumber',
-        'taxNumber',
-        'innCode',
-        'ogrnCode',
-        'dunsCode',
-        'swiftBic',
-        'imoNumber',
-        'passportNumber',
-      ],
-      foldLookup(value),
-      limit,
-    );
+    return this.#byFolded(ID_PROPS, foldLookup(value), limit);
   }
 
-  async #byFolded(props: string[], folded: string, limit: number): Promise<Entity[]> {
+  async #byFolded(props: readonly FtmProperty[], folded: string, limit: number): Promise<Entity[]> {
     const rows = await this.#ex.all(
       this.#ex.db
         .selectFrom('entity_keys')
@@ -253,7 +239,7 @@ export class KyselyStore implements Store {
     // Keys are append-only (see schema.ts): keep only entities that still carry the value.
     const found = await this.#entitiesByIds(rows.map((r) => r.entity_id));
     return found.filter((e) =>
-      props.some((p) => (e.properties[p as FtmProperty] ?? []).some((v) => foldLookup(v) === folded)),
+      props.some((p) => (e.properties[p] ?? []).some((v) => foldLookup(v) === folded)),
     );
   }
 
