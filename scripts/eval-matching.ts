@@ -2,9 +2,14 @@
  * Evaluates the matcher on the labelled pairs in src/resolve/eval/pairs.csv (or a CSV given as
  * the first argument with name1,name2,label[,schema,category,split]): precision, recall and F1
  * per category and overall at the default threshold, for the dev and held-out splits, plus the
- * threshold that would maximise F1 on each split. `--errors` lists the misclassified pairs.
+ * threshold that would maximise F1 on each split. `--errors` lists the misclassified pairs,
+ * `--sweep` prints P/R/F1 over thresholds 0.50-0.85, `--exclude PREFIX` drops categories (the
+ * OFAC alias pairs, mostly nicknames, are reported but are not what the threshold is chosen on),
+ * `--no-schema` ignores the schema column. Several CSV files may be given; by default both
+ * src/resolve/eval/bench-pairs.csv and src/resolve/eval/pairs.csv.
  *
- *   npx node scripts/eval-matching.ts [pairs.csv] [--errors] [--split dev|heldout]
+ *   npx node scripts/eval-matching.ts [pairs.csv…] [--errors] [--sweep] [--split dev|heldout]
+ *     [--exclude ofac-] [--no-schema]
  */
 import { fileURLToPath } from 'node:url';
 import { compare, DEFAULT_THRESHOLD, readPairs } from '../src/resolve/index.ts';
@@ -47,18 +52,31 @@ const fmt = (x: number) => x.toFixed(3);
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const file =
-    args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--split') ??
-    fileURLToPath(new URL('../src/resolve/eval/pairs.csv', import.meta.url));
+  const given = args.filter(
+    (a, i) => !a.startsWith('--') && args[i - 1] !== '--split' && args[i - 1] !== '--exclude',
+  );
+  const files =
+    given.length > 0
+      ? given
+      : ['bench-pairs.csv', 'pairs.csv'].map((f) =>
+          fileURLToPath(new URL(`../src/resolve/eval/${f}`, import.meta.url)),
+        );
   const showErrors = args.includes('--errors');
+  const sweep = args.includes('--sweep');
+  const exclude = args.includes('--exclude') ? args[args.indexOf('--exclude') + 1] : undefined;
   const onlySplit = args.includes('--split') ? args[args.indexOf('--split') + 1] : undefined;
   // The benchmark may come without a schema column: --no-schema scores the names alone.
   const noSchema = args.includes('--no-schema');
-  const parsed = await readPairs(file);
-  if (!parsed.ok) throw new Error(parsed.error);
+  const rowsIn = [];
+  for (const file of files) {
+    const parsed = await readPairs(file);
+    if (!parsed.ok) throw new Error(parsed.error);
+    rowsIn.push(...parsed.rows);
+  }
   const scored: Scored[] = [];
   const started = performance.now();
-  for (const row of parsed.rows) {
+  for (const row of rowsIn) {
+    if (exclude && (row.columns.category ?? '').startsWith(exclude)) continue;
     const schema = noSchema ? null : row.schema;
     const r = compare({ name: row.name1, schema }, { name: row.name2, schema });
     scored.push({
@@ -102,6 +120,13 @@ async function main(): Promise<void> {
     }
     const b = bestThreshold(rows);
     console.log(`best threshold on ${split}: ${b.t.toFixed(2)} (F1 ${fmt(b.f1)})`);
+    if (sweep) {
+      console.log('threshold      P      R     F1');
+      for (let t = 0.5; t <= 0.851; t += 0.05) {
+        const m = prf(rows, t);
+        console.log(`${t.toFixed(2).padStart(9)} ${fmt(m.p)} ${fmt(m.r)} ${fmt(m.f1)}`);
+      }
+    }
     if (showErrors) {
       for (const r of rows) {
         const m = r.score >= DEFAULT_THRESHOLD;

@@ -1,11 +1,12 @@
-/**
- * Identifier checks the matcher needs to call an identifier decisive: a USCC (GB 32100-2015) or
- * LEI (ISO 17442) whose check character verifies. Other identifiers (list ids, registration
- * numbers) are compared as normalised strings and count as strong but not decisive evidence.
- */
+import { isValidUscc } from '../normalize/index.ts';
 
-const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+/**
+ * Identifier checks the matcher needs to call an identifier decisive: a USCC (GB 32100-2015,
+ * validated by normalize/ids, the one implementation of its check character) or an LEI (ISO
+ * 17442, checked here: normalize has no LEI yet) whose check characters verify. Other
+ * identifiers (list ids, registration numbers) are compared as normalised strings and count as
+ * strong but not decisive evidence.
+ */
 
 /** Upper case, spaces, dots and dashes removed. */
 export function normalizeIdentifier(raw: string): string {
@@ -13,19 +14,6 @@ export function normalizeIdentifier(raw: string): string {
     .normalize('NFKC')
     .toUpperCase()
     .replace(/[\s.\-/]/g, '');
-}
-
-/** Whether `id` (normalised) is an 18-character USCC whose check character verifies. */
-export function isValidUscc(id: string): boolean {
-  if (!/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(id)) return false;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) {
-    const v = USCC_ALPHABET.indexOf(id[i] ?? '');
-    if (v < 0) return false;
-    sum += v * (USCC_WEIGHTS[i] ?? 0);
-  }
-  const check = (31 - (sum % 31)) % 31;
-  return USCC_ALPHABET[check] === id[17];
 }
 
 /** Whether `id` (normalised) is a 20-character LEI passing the ISO 7064 MOD 97-10 check. */

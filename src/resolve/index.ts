@@ -19,7 +19,6 @@ export {
   type IdComparison,
   identifierScheme,
   isValidLei,
-  isValidUscc,
   normalizeIdentifier,
 } from './identifiers.ts';
 export { jaro, jaroWinkler } from './jaro-winkler.ts';

@@ -126,7 +126,7 @@ export function personNameScore(
   // is not أحمد عمر العتيبي (Ahmed son of Omar). A family name moved to the front (Putin
   // Vladimir) is not a swap.
   if (conflict === 0 && swappedGivenNames(A, B, al)) {
-    conflict = 0.3;
+    conflict = 0.4;
     conflictDetail = 'the same given names in another order under one family name';
   }
   return {

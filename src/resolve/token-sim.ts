@@ -28,6 +28,11 @@ export interface SimContext {
   readonly cross: boolean;
   readonly abjad: boolean;
   readonly hangul: boolean;
+  /**
+   * Both sides are written in the same non-Latin script: their letters, vowels included, are
+   * the name itself (حسين Husayn / حسن Hasan differ by a written letter).
+   */
+  readonly sameScript: boolean;
 }
 
 /** A token comparison: `credit` in [0, 1] is the share of the pair's weight it earns. */
@@ -85,7 +90,8 @@ function genderPair(a: string, b: string): boolean {
   if (femA === /(a|u)$/.test(b)) return false;
   const [m, f] = femA ? [b, a] : [a, b];
   if (f === `${m}a`) return true;
-  const stemM = m.replace(/(oi|i|o|os|as|is|us)$/, '');
+  // (A final o/a is not a gender ending: Lukashenko / Belarusian Lukashenka is one man.)
+  const stemM = m.replace(/(oi|i|os|as|is|us)$/, '');
   const stemF = f.replace(/(aia|a|u)$/, '');
   return stemM.length >= 3 && stemM === stemF;
 }
@@ -138,6 +144,7 @@ function personStrings(a: string, b: string, ctx: SimContext, ka?: string, kb?: 
   // Same consonants, vowels spelt differently: Osama / Usama, Hosni / Husni, Haftar / Hifter.
   if (
     near &&
+    !ctx.sameScript &&
     sa === sb &&
     sa.length >= 2 &&
     (VOWEL_START.test(pa) ? VOWEL_START.test(pb) : !VOWEL_START.test(pb) && sa[0] === sb[0])
@@ -168,8 +175,13 @@ function orgStrings(a: string, b: string, ctx: SimContext, ka?: string, kb?: str
     if (sa.length >= 2 && sa === skeletonOfKey(pb)) return { credit: 0.9, sim: jw, how: 'skeleton' };
   }
   if (ctx.cross) {
-    if (jw >= 0.9) return { credit: 0.85, sim: jw, how: 'jaro-winkler' };
-    if (jw >= 0.85) return { credit: 0.5, sim: jw, how: 'jaro-winkler' };
+    // Transliteration changes vowels and digraphs (norilskiy / Norilsk, rayffayzen /
+    // Raiffeisen), which the consonant skeleton ignores; an added or changed consonant is
+    // another name (Tekhno / Tekhnos, Medtekhnika / Mettekhnika).
+    // z/s too: German and English spellings of one Russian з (Райффайзен / Raiffeisen).
+    if (jw >= 0.85 && skeletonOfKey(pa).replace(/z/g, 's') === skeletonOfKey(pb).replace(/z/g, 's'))
+      return { credit: 0.9, sim: jw, how: 'skeleton' };
+    if (jw >= 0.9) return { credit: 0.55, sim: jw, how: 'jaro-winkler' };
     return { credit: 0, sim: jw, how: 'jaro-winkler' };
   }
   // One script: a letter off is another name (Grand Star / Grand Start, Melli / Mellat), except
