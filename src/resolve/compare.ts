@@ -155,7 +155,9 @@ function acronymOf(a: NameAnalysis, b: NameAnalysis): boolean {
   const all = latinTokens(b.input);
   const initials = (ts: readonly string[]) => ts.map((t) => t[0] ?? '').join('');
   const content = all.filter((t) => !STOPWORDS.has(t));
-  return all.length >= 3 && [initials(all), initials(content)].includes(acr);
+  // Single letters (the Persian ezafe of "Tehrik-e Taliban Pakistan") are not in acronyms.
+  const long = content.filter((t) => t.length > 1);
+  return all.length >= 3 && [initials(all), initials(content), initials(long)].includes(acr);
 }
 
 // A legal form proper (Co., Ltd., LLC, PJSC, GmbH…), not a bare "Company": a registered name.

@@ -185,7 +185,13 @@ function orgStrings(a: string, b: string, ctx: SimContext, ka?: string, kb?: str
     return { credit: 0, sim: jw, how: 'jaro-winkler' };
   }
   // One script: a letter off is another name (Grand Star / Grand Start, Melli / Mellat), except
-  // in long words where it is a typo or a spelling (Sovcomflot / Sovkomflot).
+  // in long words where it is a typo or a spelling (Sovcomflot / Sovkomflot), and except vowels
+  // spelt differently in a name transliterated from a script without them (Taliban / Taleban,
+  // Al-Qaida / Al-Qaeda, Jaish-e-Muhammad / Jaish-e-Mohammed): same consonants, same start.
+  if (jw >= 0.85 && Math.abs(pa.length - pb.length) <= 1 && pa[0] === pb[0]) {
+    const sa = skeletonOfKey(pa);
+    if (sa.length >= 2 && sa === skeletonOfKey(pb)) return { credit: 0.85, sim: jw, how: 'skeleton' };
+  }
   if (long && jw >= 0.95) return { credit: 0.6, sim: jw, how: 'jaro-winkler' };
   if (jw >= 0.9) return { credit: 0.25, sim: jw, how: 'jaro-winkler' };
   return { credit: 0, sim: jw, how: 'jaro-winkler' };

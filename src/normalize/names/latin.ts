@@ -12,6 +12,7 @@ import {
   type LegalForm,
   MAX_CONCEPT_TOKENS,
   MAX_FORM_TOKENS,
+  NAME_GROUPS,
   PARTICLES,
   PLACE_LIKE_CONCEPTS,
   STOPWORDS,
@@ -253,10 +254,14 @@ export function parseLatin(raw: readonly string[], person = false): LatinParse {
       continue;
     }
     if (looksLikeCompanyWord(tok)) orgSignals++;
+    // Brand spellings, and the group spelling of a given name inside an organisation's name
+    // (Jaish-e-Muhammad / Jaish-e-Mohammed).
     const brand = BRAND_LATIN.get(tok);
+    const canon = NAME_GROUPS.get(tok);
+    const alts = [...(brand ?? []), ...(canon && canon !== tok ? [canon] : [])];
     out.push(
-      brand
-        ? { text: tok, kind: 'word', weight: 1, alts: brand, from: tok }
+      alts.length > 0
+        ? { text: tok, kind: 'word', weight: 1, alts, from: tok }
         : { text: tok, kind: 'word', weight: 1, from: tok },
     );
   }
