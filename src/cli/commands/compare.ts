@@ -7,7 +7,10 @@ export const registerCompare: RegisterCommand = (program, ctx) => {
     .command('compare')
     .description(
       'Score pairs of names from a CSV (columns name1,name2 and optional schema; other columns ignored). ' +
-        'Prints one JSON object per row, in input order: {"line","name1","name2","score","match","explanation"}. ' +
+        'Prints one JSON object per row, in input order: {"line","name1","name2","score","match","explanation"}; ' +
+        'the explanation says whether the names were compared as persons or organisations, which variants ' +
+        '(original, transliterated, pinyin/translated, Han) met, how each token pair agreed and what it earned, ' +
+        'and every feature with its weight, value and detail. ' +
         `Needs no store. A pair matches at score >= ${DEFAULT_THRESHOLD} unless --threshold says otherwise.`,
     )
     .requiredOption('--pairs <file>', 'CSV file with a header row: name1,name2[,schema]')
