@@ -7,7 +7,11 @@
  *   2. upstream traces of 4 tiers from 10,000 random import shipments (< 60 s),
  *   3. downstream traces from 1,000 listed firms, and the third-country routing scan.
  *
- *   npx node bench/graph-trace.bench.ts [--edges N] [--traces N]
+ *   npx node bench/graph-trace.bench.ts [--edges N] [--traces N] [--skew K (hubs; 1 = uniform)]
+ *                                       [--tracer-sample N] [--downstream N]
+ *
+ * Two ways to trace: `Tracer` searches each start's upstream cone; `UpstreamIndex` propagates
+ * exposure downstream once and answers each trace by look-up (the batch path for screening).
  */
 import {
   buildGraph,
@@ -15,6 +19,7 @@ import {
   findThirdCountryRouting,
   GoodsIndex,
   Tracer,
+  UpstreamIndex,
 } from '../src/graph/index.ts';
 import { listed, rng } from '../src/graph/testing.ts';
 import type { DatasetName, EntityId, StoredMembership, StoredShipment } from '../src/model/index.ts';
@@ -26,6 +31,11 @@ const arg = (name: string, dflt: number) => {
 };
 const E = arg('--edges', 5_000_000);
 const TRACES = arg('--traces', 10_000);
+// Degree skew: firm index = count · u^SKEW, so SKEW > 1 makes hubs (big traders, consolidators).
+const SKEW = arg('--skew', 1);
+// Per-trace search on a sample only (hub-heavy networks make it slow; the index runs on all).
+const TRACER_SAMPLE = arg('--tracer-sample', TRACES);
+const DOWNSTREAM = arg('--downstream', 1000);
 const DS = 'bench-bol' as DatasetName;
 
 const mem = () => `${Math.round(process.resourceUsage().maxRSS / 1024)} MB peak RSS`;
@@ -78,8 +88,8 @@ function* shipments(): Generator<StoredShipment> {
     const to = TIERS[t + 1] as (typeof TIERS)[number];
     const edges = Math.round(E * (SPLIT[t] as number));
     for (let k = 0; k < edges; k++) {
-      const a = from.start + Math.floor(rand() * from.count);
-      const b = to.start + Math.floor(rand() * to.count);
+      const a = from.start + Math.floor(rand() ** SKEW * from.count);
+      const b = to.start + Math.floor(rand() ** SKEW * to.count);
       const noise = rand() < 0.15;
       const hs = noise
         ? (NOISE_HS[Math.floor(rand() * NOISE_HS.length)] as string)
@@ -148,13 +158,17 @@ const goods = new GoodsIndex(g.columns.hsCodes);
 const tracer = new Tracer(g, goods);
 
 // Start shipments: random bills into importers.
+// The builder renumbers nodes, so tell importers by id, not by node index.
 const importerStart = TIERS[4].start;
+const isImporter = new Uint8Array(g.nodeCount);
+for (let i = importerStart; i < importerStart + TIERS[4].count; i++)
+  isImporter[g.nodeOf(firm(i)) as number] = 1;
 const rand = rng(99);
 const starts: number[] = [];
 const t = g.columns.trade;
 while (starts.length < TRACES) {
   const e = Math.floor(rand() * t.source.length);
-  if ((t.target[e] as number) < (g.nodeOf(firm(importerStart)) as number)) continue;
+  if (!isImporter[t.target[e] as number]) continue;
   const ships = g.tradeShipments(e);
   starts.push(ships[Math.floor(rand() * ships.length)] as number);
 }
@@ -166,9 +180,11 @@ let paths = 0;
 let truncated = 0;
 let steps = 0;
 let maxTier = 0;
-for (const s of starts) {
+const sampleHit: boolean[] = [];
+for (const s of starts.slice(0, TRACER_SAMPLE)) {
   const r = tracer.trace({ kind: 'shipment', shipment: s }, 'up', { exposure, tiers: 4 });
   if (r.paths.length > 0) withPaths++;
+  sampleHit.push(r.paths.length > 0);
   paths += r.paths.length;
   if (r.truncated) truncated++;
   steps += r.steps;
@@ -176,12 +192,34 @@ for (const s of starts) {
 }
 const traceS = Number(secs(t0));
 console.log(
-  `upstream traces (4 tiers) from ${TRACES.toLocaleString()} shipments: ${traceS.toFixed(2)} s wall, ${cpu()} (${Math.round(TRACES / traceS).toLocaleString()} traces/s) — ${withPaths.toLocaleString()} reach a listed firm, ${paths.toLocaleString()} paths (deepest ${maxTier} tiers), ${Math.round(steps / TRACES).toLocaleString()} steps/trace, ${truncated} truncated, ${mem()}`,
+  `Tracer: upstream traces (4 tiers) from ${TRACER_SAMPLE.toLocaleString()} shipments: ${traceS.toFixed(2)} s wall, ${cpu()} (${Math.round(TRACER_SAMPLE / traceS).toLocaleString()} traces/s) — ${withPaths.toLocaleString()} reach a listed firm, ${paths.toLocaleString()} paths (deepest ${maxTier} tiers), ${Math.round(steps / TRACER_SAMPLE).toLocaleString()} steps/trace, ${truncated} truncated, ${mem()}`,
 );
 
 t0 = performance.now();
 cpuMark();
-const listedNodes = g.columns.memberships.slice(0, 1000).map((m) => g.nodeOf(m.entityId) as number);
+const index = UpstreamIndex.build(g, { exposure, goods, tiers: 4 });
+console.log(
+  `UpstreamIndex build (exposure propagated downstream 3 tiers from every exposed firm): ${secs(t0)} s wall, ${cpu()} — ${index.stateCount.toLocaleString()} states, truncated=${index.truncated}, ${mem()}`,
+);
+t0 = performance.now();
+cpuMark();
+let idxWith = 0;
+let idxPaths = 0;
+let agree = 0;
+for (const [i, s] of starts.entries()) {
+  const r = index.upstream({ kind: 'shipment', shipment: s });
+  if (r.paths.length > 0) idxWith++;
+  idxPaths += r.paths.length;
+  if (i < TRACER_SAMPLE && r.paths.length > 0 === sampleHit[i]) agree++;
+}
+const idxS = Number(secs(t0));
+console.log(
+  `UpstreamIndex: upstream traces (4 tiers) from ${TRACES.toLocaleString()} shipments: ${idxS.toFixed(2)} s wall, ${cpu()} (${Math.round(TRACES / Math.max(idxS, 0.001)).toLocaleString()} traces/s) — ${idxWith.toLocaleString()} reach a listed firm, ${idxPaths.toLocaleString()} paths; agrees with Tracer on ${agree.toLocaleString()}/${TRACER_SAMPLE.toLocaleString()} sampled starts`,
+);
+
+t0 = performance.now();
+cpuMark();
+const listedNodes = g.columns.memberships.slice(0, DOWNSTREAM).map((m) => g.nodeOf(m.entityId) as number);
 let reached = 0;
 for (const v of listedNodes)
   reached += tracer.trace({ kind: 'entity', node: v }, 'down', { exposure, tiers: 4 }).paths.length;
