@@ -251,10 +251,10 @@ if (!args.includes('--no-store')) {
     t0 = performance.now();
     cpuMark();
     const r2 = e2.reach(g2.nodeOf(cid(root)) as number, 'down');
-    let sum = 0;
-    for (let i = 0; i < r2.nodes.length; i++) sum += r2.knownPct[i] as number;
+    let over50 = 0;
+    for (let i = 0; i < r2.nodes.length; i++) if ((r2.knownPct[i] as number) >= 50) over50++;
     console.log(
-      `effective ownership from co-${root} on the loaded graph: ${secs(t0)} s wall, ${cpu()} — ${r2.nodes.length.toLocaleString()} reached, truncated=${r2.truncated} (sum ${Math.round(sum)}%)`,
+      `effective ownership from co-${root} on the loaded graph: ${secs(t0)} s wall, ${cpu()} — ${r2.nodes.length.toLocaleString()} reached, ${over50.toLocaleString()} ≥ 50%, truncated=${r2.truncated}`,
     );
   }
 }
