@@ -9,9 +9,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { orgCodeCheckChar, USCC_ALPHABET, usccCheckChar } from '../src/normalize/index.ts';
 import { seededRandom } from '../src/screen/flows/fixtures/synthetic.ts';
 import { xinjiangFixture } from '../src/screen/flows/fixtures/xinjiang-2022.ts';
-import { orgCodeCheckChar, USCC_ALPHABET, usccCheckChar } from '../src/normalize/index.ts';
 
 const root = join(import.meta.dirname, '..', 'examples', 'workspace');
 const rand = seededRandom(20260601);
@@ -94,9 +94,15 @@ const shihezi = company(
   'cotton wadding',
   [['合成一五二团投资有限公司', 60]],
 );
-company('合成一五二团投资有限公司', 'Synthetic Regiment 152 Investment Co. (synthetic)', '659001', '兵团第八师一五二团', '2008-01-01', 'investment', [
-  ['新疆生产建设兵团第八师', 100],
-]);
+company(
+  '合成一五二团投资有限公司',
+  'Synthetic Regiment 152 Investment Co. (synthetic)',
+  '659001',
+  '兵团第八师一五二团',
+  '2008-01-01',
+  'investment',
+  [['新疆生产建设兵团第八师', 100]],
+);
 const aksu = company(
   '阿克苏合成纺纱有限公司',
   'Aksu Synthetic Cotton Spinning Co., Ltd. (synthetic)',
@@ -106,7 +112,15 @@ const aksu = company(
   'cotton spinning',
   [['合成投资有限公司', 100]],
 );
-company('合成投资有限公司', 'Synthetic Investment Co., Ltd. (synthetic)', '330100', '杭州市 西湖区 合成路 8 号', '2005-05-05', 'investment', []);
+company(
+  '合成投资有限公司',
+  'Synthetic Investment Co., Ltd. (synthetic)',
+  '330100',
+  '杭州市 西湖区 合成路 8 号',
+  '2005-05-05',
+  'investment',
+  [],
+);
 const jiangsu = company(
   '江苏合成纺织有限公司',
   'Jiangsu Synthetic Textile Co., Ltd. (synthetic)',
@@ -362,9 +376,48 @@ bol({
   note: 'synthetic control: a US restaurant named Xinjiang must not be treated as Xinjiang-located',
 });
 const usCotton = [
-  ['2023-01-15', 'TEXAS SYNTHETIC COTTON GROWERS COOP', 'Lubbock, TX, USA', 'US', 'GUJARAT SYNTHETIC SPINNING MILLS PVT LTD', 'Ahmedabad, Gujarat, India', 'IN', 'HOUSTON', 'MUNDRA', '5201.00', 'RAW COTTON, US UPLAND, NOT CARDED', 40_000],
-  ['2023-04-10', 'GUJARAT SYNTHETIC SPINNING MILLS PVT LTD', 'Ahmedabad, Gujarat, India', 'IN', 'DHAKA SYNTHETIC KNITWEAR LTD', 'Gazipur, Dhaka, Bangladesh', 'BD', 'MUNDRA', 'CHITTAGONG', '5205.12', '100% COTTON CARDED YARN (US COTTON)', 20_000],
-  ['2023-07-22', 'DHAKA SYNTHETIC KNITWEAR LTD', 'Gazipur, Dhaka, Bangladesh', 'BD', 'SYNTHETIC OUTFITTERS INC', '500 Retail Way, Charleston, SC 29401', 'US', 'CHITTAGONG', 'CHARLESTON', '6109.10', "WOMEN'S COTTON KNIT T-SHIRTS", 8_000],
+  [
+    '2023-01-15',
+    'TEXAS SYNTHETIC COTTON GROWERS COOP',
+    'Lubbock, TX, USA',
+    'US',
+    'GUJARAT SYNTHETIC SPINNING MILLS PVT LTD',
+    'Ahmedabad, Gujarat, India',
+    'IN',
+    'HOUSTON',
+    'MUNDRA',
+    '5201.00',
+    'RAW COTTON, US UPLAND, NOT CARDED',
+    40_000,
+  ],
+  [
+    '2023-04-10',
+    'GUJARAT SYNTHETIC SPINNING MILLS PVT LTD',
+    'Ahmedabad, Gujarat, India',
+    'IN',
+    'DHAKA SYNTHETIC KNITWEAR LTD',
+    'Gazipur, Dhaka, Bangladesh',
+    'BD',
+    'MUNDRA',
+    'CHITTAGONG',
+    '5205.12',
+    '100% COTTON CARDED YARN (US COTTON)',
+    20_000,
+  ],
+  [
+    '2023-07-22',
+    'DHAKA SYNTHETIC KNITWEAR LTD',
+    'Gazipur, Dhaka, Bangladesh',
+    'BD',
+    'SYNTHETIC OUTFITTERS INC',
+    '500 Retail Way, Charleston, SC 29401',
+    'US',
+    'CHITTAGONG',
+    'CHARLESTON',
+    '6109.10',
+    "WOMEN'S COTTON KNIT T-SHIRTS",
+    8_000,
+  ],
 ] as const;
 for (const [date, sn, sa, sc, cn, ca, cc, pl, pu, hs, desc, kg] of usCotton) {
   bol({
@@ -447,7 +500,15 @@ writeFileSync(
   join(root, 'stats', 'xinjiang-exports.csv'),
   csv([
     ['reporter_region', 'partner_country', 'month', 'hs_code', 'value_usd', 'quantity', 'quantity_unit'],
-    ...stats.map((s) => [s.reporterRegion, s.partnerCountry, s.month, s.hsCode, s.valueUsd, s.quantity, s.quantityUnit]),
+    ...stats.map((s) => [
+      s.reporterRegion,
+      s.partnerCountry,
+      s.month,
+      s.hsCode,
+      s.valueUsd,
+      s.quantity,
+      s.quantityUnit,
+    ]),
   ]),
 );
 

@@ -1,4 +1,4 @@
-// `npm test`: type-check everything (tests included), then run vitest, then print one plain
+// `npm test`: type-check everything (tests included), lint, then run vitest, then print one plain
 // summary line `N passed, N failed, N skipped` that CI and humans can read at a glance.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -12,6 +12,14 @@ console.log('» type-check (src, tests, bench)');
 const tsc = run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
 if (tsc !== 0) {
   console.log('type-check failed');
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
+console.log('» lint and format (biome)');
+const lint = run(bin('biome'), ['check', '.']);
+if (lint !== 0) {
+  console.log('lint failed: run `npm run format` and `npx biome check .`');
   console.log('0 passed, 1 failed');
   process.exit(1);
 }

@@ -38,7 +38,10 @@ describe('threadline CLI shell', () => {
   it('exits quietly when the reader of its output goes away (EPIPE)', () => {
     const env = { ...process.env };
     delete env.DATABASE_URL;
-    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" --help | head -c 10`], { encoding: 'utf8', env });
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" --help | head -c 10`], {
+      encoding: 'utf8',
+      env,
+    });
     expect(r.status).toBe(0);
     expect(r.stderr).not.toMatch(/EPIPE|Error/);
   });

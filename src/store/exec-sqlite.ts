@@ -88,7 +88,9 @@ export function sqliteExec(path: string): Exec {
       const c = q.compile();
       const st = prepare(c.sql);
       const params = c.parameters as Param[];
-      return (st.reader ? st.all(...params) : (st.run(...params), [])) as R[];
+      if (st.reader) return st.all(...params) as R[];
+      st.run(...params); // a write compiled through `all` (e.g. INSERT without RETURNING)
+      return [];
     },
     async run(q) {
       const c = q.compile();
