@@ -11,22 +11,14 @@
  *
  *   npx node bench/match.bench.ts [N] [Q]
  */
+
+import { seededRandom } from '../src/model/index.ts';
 import { Matcher, type MatchRecord } from '../src/resolve/index.ts';
 
 const N = Number(process.argv[2] ?? 1_000_000);
 const Q = Number(process.argv[3] ?? 20_000);
 
-// Mulberry32: a small seeded generator so every run sees the same names.
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 const rand = rng(42);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
 // Zipf-like: low indices much more often (common surnames, common words), a long tail.

@@ -17,6 +17,7 @@ import { Session } from 'node:inspector/promises';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { Entity, StoredMembership, StoredRelationship, StoredShipment } from '../src/model/index.ts';
+import { seededRandom } from '../src/model/index.ts';
 import { makeUscc } from '../src/normalize/index.ts';
 import {
   MATCHERS,
@@ -50,16 +51,7 @@ const WORKERS = Number(args.workers);
 const N_SINGLE = Math.min(Number(args.single), N_SHIP);
 const BATCH = Number(args.batch);
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
 
 const SYL =

@@ -6,7 +6,7 @@
  * (which a known division runs). Run: `npx node scripts/gen-xpcc-units.ts`.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { parseChineseNumber, ZH_NUM } from '../src/normalize/places/chinese-numerals.ts';
+import { chineseNumber as parseChineseNumber, ZH_NUM } from '../src/normalize/chinese-numerals.ts';
 import gazetteer from '../src/normalize/places/xinjiang-gazetteer.json' with { type: 'json' };
 
 interface Street {

@@ -9,6 +9,7 @@ import type {
   StoredRelationship,
   StoredShipment,
 } from '../model/index.ts';
+import { seededRandom } from '../model/index.ts';
 
 const SYNTHETIC = 'synthetic' as DatasetName;
 
@@ -110,14 +111,5 @@ export function company(id: string, name = id, country?: string) {
   };
 }
 
-/** Deterministic PRNG (mulberry32) for seeded synthetic data. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG for seeded synthetic data (the model's mulberry32). */
+export const rng = seededRandom;

@@ -7,21 +7,12 @@
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { datasetName } from '../model/index.ts';
+import { datasetName, seededRandom } from '../model/index.ts';
 import { openStore, type Store } from '../store/index.ts';
 import { ByteMeter, FORMATS, type FormatName, runImport } from './index.ts';
 
-/** Mulberry32: a small seeded generator so every run sees the same data. */
-export function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The model's seeded generator, so every run sees the same data. */
+export const rng = seededRandom;
 
 const mb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 

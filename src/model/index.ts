@@ -4,4 +4,5 @@ export * from './ids.ts';
 export * from './provenance.ts';
 export * from './records.ts';
 export * from './schema.ts';
+export * from './seeded-random.ts';
 export * from './stored.ts';

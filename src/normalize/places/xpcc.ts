@@ -1,5 +1,5 @@
 import { pinyin } from 'pinyin-pro';
-import { parseChineseNumber, ZH_NUM } from './chinese-numerals.ts';
+import { chineseNumber as parseChineseNumber, ZH_NUM } from '../chinese-numerals.ts';
 import { foldPlaceName } from './gazetteer.ts';
 import table from './xpcc-units.json' with { type: 'json' };
 
