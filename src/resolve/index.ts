@@ -43,4 +43,4 @@ export {
 } from './matcher.ts';
 export { type PairRow, type PairsResult, parsePairs, readPairs } from './pairs-file.ts';
 export { ratio, tokenSetRatio, tokenSortRatio } from './token-set.ts';
-export { type XrefOptions, type XrefSummary, xref } from './xref.ts';
+export { XREF_THRESHOLD, type XrefOptions, type XrefSummary, xref } from './xref.ts';

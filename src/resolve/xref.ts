@@ -1,7 +1,16 @@
-import type { DatasetName, EntityId } from '../model/index.ts';
+import type { DatasetName, EntityId, Judgement } from '../model/index.ts';
 import type { Store } from '../store/index.ts';
 import { resolveClusters, type ScoredPair } from './cluster.ts';
 import { Matcher, recordOfEntity } from './matcher.ts';
+
+/**
+ * Score from which xref merges two entities into one node. Stricter than the match decision
+ * (0.70): a wrong merge does more harm than a missed one, because it rewires the ownership and
+ * trade graph (two firms that share a rare trade name, "X Group" and "X Tomato Products", at
+ * 0.70 became one company and borrowed each other's owners). Analysts merge the rest with
+ * `threadline judge … same`.
+ */
+export const XREF_THRESHOLD = 0.8;
 
 export interface XrefOptions {
   readonly datasets?: readonly DatasetName[];
@@ -31,7 +40,7 @@ export interface XrefSummary {
  */
 export async function xref(store: Store, opts: XrefOptions = {}): Promise<XrefSummary> {
   const matcher = await Matcher.fromStore(store, opts.datasets ? { datasets: opts.datasets } : {});
-  const threshold = opts.threshold ?? matcher.threshold;
+  const threshold = opts.threshold ?? XREF_THRESHOLD;
   const best = new Map<string, ScoredPair & { nameA: string; nameB: string }>();
   let scored = 0;
   let done = 0;
@@ -66,7 +75,23 @@ export async function xref(store: Store, opts: XrefOptions = {}): Promise<XrefSu
     if (opts.onProgress && done % 500 === 0) opts.onProgress(done, total);
   }
   const pairs = [...best.values()];
-  const judgements = await store.listJudgements('match');
+  // Two entities joined by a relationship (an owner and what it owns, a branch and its head
+  // office) are by definition two entities, however alike their names ("X Group" owns 41% of
+  // "X Co."). They go first, so an analyst's own later judgement on the pair still wins.
+  const linked: Judgement[] = [];
+  for await (const r of store.iterateRelationships(opts.datasets ? { datasets: opts.datasets } : {})) {
+    if (r.source === r.target) continue;
+    linked.push({
+      kind: 'match',
+      a: r.source,
+      b: r.target,
+      verdict: 'not-same',
+      who: 'threadline',
+      at: '1970-01-01T00:00:00.000Z',
+      why: `linked by ${r.kind} ${r.id} (${r.provenance.dataset})`,
+    });
+  }
+  const judgements = [...linked, ...(await store.listJudgements('match'))];
   const res = resolveClusters(judgements, pairs, threshold);
   await store.replaceResolution(res.clusters);
   const above = pairs.filter((p) => p.score >= threshold).sort((x, y) => y.score - x.score);

@@ -1,5 +1,5 @@
 import { datasetName } from '../../model/index.ts';
-import { DEFAULT_THRESHOLD, xref } from '../../resolve/index.ts';
+import { XREF_THRESHOLD, xref } from '../../resolve/index.ts';
 import { UsageError } from '../usage-error.ts';
 import type { RegisterCommand } from './index.ts';
 
@@ -12,7 +12,7 @@ export const registerXref: RegisterCommand = (program, ctx) => {
         '"same" applies transitively, "not-same" keeps clusters apart. Replaces the stored resolution.',
     )
     .option('--dataset <name...>', 'datasets to cross-reference (default: all)')
-    .option('--threshold <n>', 'merge pairs scoring at least this', String(DEFAULT_THRESHOLD))
+    .option('--threshold <n>', 'merge pairs scoring at least this', String(XREF_THRESHOLD))
     .action(async (opts: { dataset?: string[]; threshold: string }, cmd) => {
       const { out, store } = ctx(cmd);
       const threshold = Number(opts.threshold);
