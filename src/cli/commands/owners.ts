@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { applyOfacRule, holdingJson, holdings, OwnershipEngine } from '../../graph/index.ts';
 import type { RegisterCommand } from './index.ts';
-import { fmtPct, graphAndEntity, parsePct, printHoldings } from './subsidiaries.ts';
+import { fmtPct, holdingsFor, printHoldings, warnTruncated } from './subsidiaries.ts';
 
 const HELP = `
 ENTITY is an imported id or an exact name (an ambiguous name lists candidates and exits 2).
@@ -26,19 +25,9 @@ export const registerOwners: RegisterCommand = (program, ctx) => {
     .option('--min <pct>', 'only owners with at least this effective percentage', '0')
     .addHelpText('after', HELP)
     .action(async (arg: string, raw: { min?: string }, cmd: Command) => {
-      const c = ctx(cmd);
-      const { out } = c;
-      const min = parsePct('--min', raw.min, 0);
-      const got = await graphAndEntity(out, c, arg, { trade: false });
-      if (!got) return;
-      const { graph, node } = got;
-      if (node === null) {
-        out.line(`${arg} has no ownership links.`);
-        return;
-      }
-      const ofac = applyOfacRule(graph);
-      const res = holdings(new OwnershipEngine(graph), node, 'up', { minPct: min, ofac });
-      for (const r of res.rows) out.record(holdingJson(graph, r));
+      const r = await holdingsFor(ctx(cmd), arg, raw, 'up');
+      if (!r) return;
+      const { out, graph, node, res, ofac } = r;
 
       out.line(`${graph.nodeName(node)} (${graph.nodeId(node)}): ${res.rows.length} owner(s)`);
       const st = ofac.status(node);
@@ -59,9 +48,6 @@ export const registerOwners: RegisterCommand = (program, ctx) => {
         );
       }
       if (res.rows.length > 0) printHoldings(out, graph, res.rows, true);
-      if (res.truncated)
-        out.warn(
-          'threadline: the path budget cut a search through cross-holdings; some values are lower bounds',
-        );
+      warnTruncated(out, res.truncated);
     });
 };

@@ -152,26 +152,44 @@ export const registerSubsidiaries: RegisterCommand = (program, ctx) => {
     .option('--min <pct>', 'only holdings of at least this effective percentage', '0')
     .addHelpText('after', HELP)
     .action(async (arg: string, raw: { min?: string }, cmd: Command) => {
-      const c = ctx(cmd);
-      const { out } = c;
-      const min = parsePct('--min', raw.min, 0);
-      const got = await graphAndEntity(out, c, arg, { trade: false });
-      if (!got) return;
-      const { graph, node } = got;
-      if (node === null) {
-        out.line(`${arg} has no ownership links.`);
-        return;
-      }
-      const ofac = applyOfacRule(graph);
-      const res = holdings(new OwnershipEngine(graph), node, 'down', { minPct: min, ofac });
-      for (const r of res.rows) out.record(holdingJson(graph, r));
+      const r = await holdingsFor(ctx(cmd), arg, raw, 'down');
+      if (!r) return;
+      const { out, graph, node, res, min } = r;
       out.line(
-        `${graph.nodeName(node)} (${graph.nodeId(node)}): ${res.rows.length} subsidiar${res.rows.length === 1 ? 'y' : 'ies'}${min > 0 ? ` at ≥ ${min}%` : ''}, ${res.rows.filter((r) => r.blockedOfac).length} blocked under OFAC's 50% rule`,
+        `${graph.nodeName(node)} (${graph.nodeId(node)}): ${res.rows.length} subsidiar${res.rows.length === 1 ? 'y' : 'ies'}${min > 0 ? ` at ≥ ${min}%` : ''}, ${res.rows.filter((x) => x.blockedOfac).length} blocked under OFAC's 50% rule`,
       );
       if (res.rows.length > 0) printHoldings(out, graph, res.rows, false);
-      if (res.truncated)
-        out.warn(
-          'threadline: the path budget cut a search through cross-holdings; some values are lower bounds',
-        );
+      warnTruncated(out, res.truncated);
     });
 };
+
+/**
+ * What `subsidiaries` and `owners` share: parse --min, load the ownership graph, find ENTITY,
+ * compute its holdings in `direction` with OFAC status, and print one JSON line per holding.
+ * Null when the entity was not found (already reported) or has no ownership links.
+ */
+export async function holdingsFor(
+  c: CliContext,
+  arg: string,
+  raw: { min?: string },
+  direction: 'up' | 'down',
+) {
+  const { out } = c;
+  const min = parsePct('--min', raw.min, 0);
+  const got = await graphAndEntity(out, c, arg, { trade: false });
+  if (!got) return null;
+  const { graph, node } = got;
+  if (node === null) {
+    out.line(`${arg} has no ownership links.`);
+    return null;
+  }
+  const ofac = applyOfacRule(graph);
+  const res = holdings(new OwnershipEngine(graph), node, direction, { minPct: min, ofac });
+  for (const r of res.rows) out.record(holdingJson(graph, r));
+  return { out, graph, node, res, ofac, min };
+}
+
+export function warnTruncated(out: Output, truncated: boolean): void {
+  if (truncated)
+    out.warn('threadline: the path budget cut a search through cross-holdings; some values are lower bounds');
+}
