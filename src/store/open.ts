@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Kysely } from 'kysely';
-import { postgresExec } from './exec-postgres.ts';
 import { sqliteExec } from './exec-sqlite.ts';
 import { KyselyStore } from './kysely-store.ts';
 import { migrateToLatest } from './migrations.ts';
@@ -29,6 +28,8 @@ export function redactUrl(url: string): string {
  */
 export async function openStore(target: string, opts: OpenOptions = {}): Promise<Store> {
   if (/^postgres(ql)?:\/\//i.test(target)) {
+    // pg is loaded only in server mode: the embedded store should not pay for it at start-up.
+    const { postgresExec } = await import('./exec-postgres.ts');
     const ex = await postgresExec(target, opts.pgSchema);
     try {
       await migrateToLatest(ex.db as unknown as Kysely<unknown>, true, opts.pgSchema);

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { type ByteMeter, meteredFile } from './byte-source.ts';
 
 /** One spreadsheet row as text cells (0-based), with its 1-based row number. */
@@ -33,8 +33,10 @@ export function cellText(v: unknown): string {
  * exceljs, so row numbers can jump; they are the spreadsheet's own row numbers.
  */
 export async function* readXlsxRows(path: string, meter?: ByteMeter): AsyncGenerator<SheetRow> {
+  // Loaded on first use: exceljs is a third of the CLI's start-up time, and most imports are CSV.
+  const { default: excel } = await import('exceljs');
   const input = meteredFile(path, meter);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  const reader = new excel.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',
