@@ -1,4 +1,4 @@
-import type { FtmProperty } from '../../model/index.ts';
+import type { EntityId, FtmProperty, MembershipFact } from '../../model/index.ts';
 import { countryCode } from '../countries.ts';
 import { parsePartialDate } from '../values.ts';
 
@@ -157,4 +157,22 @@ function statement(s: string, out: OfacRemarks): boolean {
     if (s.startsWith(`${label} `)) return push(out, prop, idValue(s.slice(label.length + 1)));
   }
   return false;
+}
+
+/**
+ * An SDN entry's list memberships: one per program it is listed under (one without a program
+ * when the entry names none), each keeping the source's own text so any change to the entry
+ * changes the record. Shared by the CSV and XML parsers.
+ */
+export function ofacMemberships(id: EntityId, programs: readonly string[], raw: string): MembershipFact[] {
+  return (programs.length > 0 ? programs : [null]).map((p) => ({
+    id: `${id}-${p ?? 'sdn'}`,
+    entityId: id,
+    list: 'ofac-sdn',
+    program: p,
+    effectiveDate: null,
+    endDate: null,
+    scope: null,
+    rawText: raw,
+  }));
 }

@@ -2,7 +2,6 @@ import {
   type DatasetName,
   type EntityId,
   type FtmSchema,
-  type MembershipFact,
   makeEntityId,
   provenance,
   type RelationshipFact,
@@ -12,7 +11,7 @@ import { EntityBuilder } from '../entity-builder.ts';
 import { readTable } from '../reader/table.ts';
 import { type ParseContext, type ParseResult, reject } from '../types.ts';
 import { looksLikeCompany } from '../values.ts';
-import { parseOfacRemarks } from './ofac-remarks.ts';
+import { ofacMemberships, parseOfacRemarks } from './ofac-remarks.ts';
 
 /**
  * OFAC's legacy `sdn.csv`: no header, 12 columns, `-0-` for empty. One record per `ent_num`
@@ -134,16 +133,7 @@ function sdnRow(
     });
   }
   const programs = ofacPrograms(program ?? '');
-  const memberships: MembershipFact[] = (programs.length > 0 ? programs : [null]).map((p) => ({
-    id: `${id}-${p ?? 'sdn'}`,
-    entityId: id,
-    list: 'ofac-sdn',
-    program: p,
-    effectiveDate: null,
-    endDate: null,
-    scope: null,
-    rawText: raw,
-  }));
+  const memberships = ofacMemberships(id, programs, raw);
   return {
     ok: true,
     bundle: {

@@ -1,18 +1,12 @@
 import { SaxesParser } from 'saxes';
-import {
-  type DatasetName,
-  type MembershipFact,
-  makeEntityId,
-  provenance,
-  type RelationshipFact,
-} from '../../model/index.ts';
+import { type DatasetName, makeEntityId, provenance, type RelationshipFact } from '../../model/index.ts';
 import { countryCode } from '../countries.ts';
 import { EntityBuilder } from '../entity-builder.ts';
 import { readBytes } from '../reader/byte-source.ts';
 import { decodeText } from '../reader/decode.ts';
 import { type ParseContext, type ParseResult, reject } from '../types.ts';
 import { parsePartialDate } from '../values.ts';
-import { parseOfacRemarks } from './ofac-remarks.ts';
+import { ofacMemberships, parseOfacRemarks } from './ofac-remarks.ts';
 import { ofacSchema } from './ofac-sdn-csv.ts';
 
 /**
@@ -190,16 +184,7 @@ function sdnEntry(dataset: DatasetName, file: string, line: number, n: Node, raw
     .map((p) => p.text.trim())
     .filter(Boolean);
   for (const p of programs) e.add('programId', p);
-  const memberships: MembershipFact[] = (programs.length > 0 ? programs : [null]).map((p) => ({
-    id: `${id}-${p ?? 'sdn'}`,
-    entityId: id,
-    list: 'ofac-sdn',
-    program: p,
-    effectiveDate: null,
-    endDate: null,
-    scope: null,
-    rawText: raw,
-  }));
+  const memberships = ofacMemberships(id, programs, raw);
   const relationships: RelationshipFact[] = [];
   return {
     ok: true,
