@@ -17,24 +17,11 @@ import { applyOfacRule, buildGraph, loadGraph, OwnershipEngine } from '../src/gr
 import { rng } from '../src/graph/testing.ts';
 import type { DatasetName, EntityId, RecordBundle, StoredRelationship } from '../src/model/index.ts';
 import { openStore } from '../src/store/index.ts';
+import { cpu, cpuMark, flag, mem, numArg, secs } from './measure.ts';
 
-const args = process.argv.slice(2);
-const arg = (name: string, dflt: number) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? Number(args[i + 1]) : dflt;
-};
-const N = arg('--companies', 1_000_000);
-const M = arg('--links', 2_000_000);
+const N = numArg('--companies', 1_000_000);
+const M = numArg('--links', 2_000_000);
 const DS = 'bench-registry' as DatasetName;
-
-const mem = () => `${Math.round(process.resourceUsage().maxRSS / 1024)} MB peak RSS`;
-const secs = (t0: number) => ((performance.now() - t0) / 1000).toFixed(2);
-// The benchmark machine is shared: CPU time of this process shows the work when wall time is inflated.
-let cpu0 = process.cpuUsage();
-const cpuMark = () => {
-  cpu0 = process.cpuUsage();
-};
-const cpu = () => `${(process.cpuUsage(cpu0).user / 1e6).toFixed(2)} s CPU`;
 
 /**
  * Links as columns: owner, asset, share (percent, NaN = unknown). Owners have lower indices than
@@ -178,9 +165,9 @@ function inMemory(): void {
 }
 inMemory();
 
-if (!args.includes('--no-store')) {
+if (!flag('--no-store')) {
   const file = join(tmpdir(), `threadline-bench-registry-${N}-${M}.db`);
-  if (args.includes('--rebuild-store')) rmSync(file, { force: true });
+  if (flag('--rebuild-store')) rmSync(file, { force: true });
   if (!existsSync(file)) {
     t0 = performance.now();
     const store = await openStore(`${file}.tmp`);

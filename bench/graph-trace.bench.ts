@@ -23,29 +23,16 @@ import {
 } from '../src/graph/index.ts';
 import { listed, rng } from '../src/graph/testing.ts';
 import type { DatasetName, EntityId, StoredMembership, StoredShipment } from '../src/model/index.ts';
+import { cpu, cpuMark, mem, numArg, secs } from './measure.ts';
 
-const args = process.argv.slice(2);
-const arg = (name: string, dflt: number) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? Number(args[i + 1]) : dflt;
-};
-const E = arg('--edges', 5_000_000);
-const TRACES = arg('--traces', 10_000);
+const E = numArg('--edges', 5_000_000);
+const TRACES = numArg('--traces', 10_000);
 // Degree skew: firm index = count · u^SKEW, so SKEW > 1 makes hubs (big traders, consolidators).
-const SKEW = arg('--skew', 1);
+const SKEW = numArg('--skew', 1);
 // Per-trace search on a sample only (hub-heavy networks make it slow; the index runs on all).
-const TRACER_SAMPLE = arg('--tracer-sample', TRACES);
-const DOWNSTREAM = arg('--downstream', 1000);
+const TRACER_SAMPLE = numArg('--tracer-sample', TRACES);
+const DOWNSTREAM = numArg('--downstream', 1000);
 const DS = 'bench-bol' as DatasetName;
-
-const mem = () => `${Math.round(process.resourceUsage().maxRSS / 1024)} MB peak RSS`;
-const secs = (t0: number) => ((performance.now() - t0) / 1000).toFixed(2);
-// The benchmark machine is shared: CPU time of this process shows the work when wall time is inflated.
-let cpu0 = process.cpuUsage();
-const cpuMark = () => {
-  cpu0 = process.cpuUsage();
-};
-const cpu = () => `${(process.cpuUsage(cpu0).user / 1e6).toFixed(2)} s CPU`;
 
 // Tiers: [first firm index, count, country choices, goods shipped onward].
 const TIERS = [
