@@ -22,6 +22,7 @@ import {
   assembleEntities,
   foldLookup,
   membershipFromRow,
+  partyLinkKey,
   relationshipFromRow,
   shipmentFromRow,
   tradeStatFromRow,
@@ -337,13 +338,13 @@ export class KyselyStore implements Store {
   async *iterateShipments(
     opts: IterateOptions & { ids?: readonly string[] } = {},
   ): AsyncIterable<StoredShipment> {
-    const links = await this.#partyLinks();
+    if (opts.ids && opts.ids.length === 0) return;
+    const links = await this.#partyLinks(opts.ids);
     const filter = opts.ids
       ? (q: { where: (...a: unknown[]) => unknown }) => q.where('id', 'in', opts.ids)
       : undefined;
-    if (opts.ids && opts.ids.length === 0) return;
     for await (const rows of this.#pages('shipments', opts, filter)) {
-      for (const r of rows) yield shipmentFromRow(r, links.get(`${r.dataset}\u0000${r.id}`));
+      for (const r of rows) yield shipmentFromRow(r, links.get(partyLinkKey(r.dataset, r.id)));
     }
   }
 
@@ -352,11 +353,18 @@ export class KyselyStore implements Store {
     return null;
   }
 
-  async #partyLinks(): Promise<Map<string, Map<string, EntityId>>> {
-    const rows = await this.#ex.all(this.#ex.db.selectFrom('party_links').selectAll());
+  /** Party links of the given shipments (all of them when `ids` is omitted), by partyLinkKey. */
+  async #partyLinks(ids?: readonly string[]): Promise<Map<string, Map<string, EntityId>>> {
+    const q = this.#ex.db.selectFrom('party_links').selectAll();
+    const rows = [];
+    if (!ids) rows.push(...(await this.#ex.all(q)));
+    // getShipment and id lists read only their own links, not the whole table.
+    else
+      for (let i = 0; i < ids.length; i += 500)
+        rows.push(...(await this.#ex.all(q.where('shipment_id', 'in', ids.slice(i, i + 500)))));
     const out = new Map<string, Map<string, EntityId>>();
     for (const r of rows) {
-      const k = `${r.dataset}\u0000${r.shipment_id}`;
+      const k = partyLinkKey(r.dataset, r.shipment_id);
       const m = out.get(k) ?? new Map<string, EntityId>();
       m.set(r.role, r.entity_id as EntityId);
       out.set(k, m);

@@ -6,7 +6,6 @@ import {
   type FtmSchema,
   ID_PROPS,
   NAME_PROPS,
-  type PartyRole,
   type Provenance,
   type RecordBundle,
   type RelationshipKind,
@@ -265,8 +264,7 @@ export function tradeStatFromRow(r: FactRow<'trade_stats'>): StoredTradeStat {
   };
 }
 
-export type PartyLinkKey = `${string}\u0000${string}`;
-export function partyLinkKey(dataset: string, shipmentId: string): PartyLinkKey {
+/** Key of a shipment's party links: the same bill number may appear in two datasets. */
+export function partyLinkKey(dataset: string, shipmentId: string): string {
   return `${dataset}\u0000${shipmentId}`;
 }
-export type { PartyRole };
