@@ -52,7 +52,8 @@ function loadKek(): Graph {
 }
 
 describe.skipIf(!existsSync(KEK))('effective ownership on the real KEK network', () => {
-  const g = loadKek();
+  // The describe body runs even when skipped (collection): read the file only if it is there.
+  const g = existsSync(KEK) ? loadKek() : buildGraph({ entities: [], relationships: [] });
   const eng = new OwnershipEngine(g);
   const v = (id: number) => g.nodeOf(`kek-${id}`) as number;
 

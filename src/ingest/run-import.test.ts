@@ -178,8 +178,10 @@ describe('runImport', () => {
 
 // Real data lives beside the repo (../shared/data); a fresh clone without it skips these.
 describe.skipIf(!existsSync(SDN_2023) || !existsSync(SDN_2024))('re-importing the OFAC snapshots', () => {
-  const before = rawRows(SDN_2023);
-  const after = rawRows(SDN_2024);
+  // The describe body runs even when skipped (collection): read the files only if they are there.
+  const have = existsSync(SDN_2023) && existsSync(SDN_2024);
+  const before = have ? rawRows(SDN_2023) : new Map<string, string>();
+  const after = have ? rawRows(SDN_2024) : new Map<string, string>();
   const expected = {
     added: [...after.keys()].filter((k) => !before.has(k)).length,
     removed: [...before.keys()].filter((k) => !after.has(k)).length,
