@@ -16,7 +16,7 @@ export const rng = seededRandom;
 
 const mb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
-/** Wraps the store so the time spent in `session.write` is measured. */
+/** Wraps the store so the time spent in `session.write`/`writePrepared` is measured. */
 function timedStore(store: Store, spent: { write: number }): Store {
   return new Proxy(store, {
     get(target, prop) {
@@ -29,14 +29,13 @@ function timedStore(store: Store, spent: { write: number }): Store {
         const session = await target.beginImport(opts);
         return new Proxy(session, {
           get(s, p) {
-            if (p !== 'write') {
-              const v = Reflect.get(s, p, s);
-              return typeof v === 'function' ? v.bind(s) : v;
-            }
-            return async (batch: Parameters<typeof session.write>[0]) => {
+            const v = Reflect.get(s, p, s);
+            if (typeof v !== 'function') return v;
+            if (p !== 'write' && p !== 'writePrepared') return v.bind(s);
+            return async (...args: unknown[]) => {
               const t0 = performance.now();
               try {
-                return await s.write(batch);
+                return await v.apply(s, args);
               } finally {
                 spent.write += performance.now() - t0;
               }

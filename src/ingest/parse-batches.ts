@@ -1,12 +1,16 @@
 import { Worker } from 'node:worker_threads';
 import { type RecordBundle, ThreadlineError } from '../model/index.ts';
+import type { PreparedBatch } from '../store/index.ts';
 import { FORMATS, type FormatName } from './formats.ts';
 import type { ByteMeter } from './reader/byte-source.ts';
 import type { Rejection } from './types.ts';
 
 /** A batch of parsed records and the rows rejected while reading them. */
 export interface ParsedBatch {
+  /** Parsed in this thread: the bundles (empty when `prepared` carries them). */
   readonly bundles: RecordBundle[];
+  /** From the worker: the bundles already prepared for the store (`prepareBatch`). */
+  readonly prepared: PreparedBatch | null;
   readonly rejections: Rejection[];
   /** Bytes of input read so far (for progress and ETA). */
   readonly bytesRead: number;
@@ -40,12 +44,12 @@ export async function* parseHere(job: ParseJob, meter: ByteMeter): AsyncGenerato
     }
     bundles.push(job.enrich ? job.enrich(r.bundle) : r.bundle);
     if (bundles.length >= job.batchSize) {
-      yield { bundles, rejections, bytesRead: meter.done };
+      yield { bundles, prepared: null, rejections, bytesRead: meter.done };
       bundles = [];
       rejections = [];
     }
   }
-  yield { bundles, rejections, bytesRead: meter.done };
+  yield { bundles, prepared: null, rejections, bytesRead: meter.done };
 }
 
 /** Batches the parsing thread may run ahead of the writer (bounded memory). */
@@ -58,8 +62,10 @@ export type WorkerMessage =
 
 /**
  * Parses in a worker thread while the caller writes: on two cores, parsing and the store's
- * inserts overlap instead of taking turns. Structured cloning a batch costs far less than
- * parsing it. The worker stays at most {@link IN_FLIGHT} batches ahead of the consumer.
+ * inserts overlap instead of taking turns. The worker also prepares each batch for the store
+ * (rows, content hashes): that work moves off the writing thread, and flat rows of strings
+ * cost less to copy between threads than nested bundles. It stays at most {@link IN_FLIGHT}
+ * batches ahead of the consumer.
  */
 export async function* parseInWorker(job: ParseJob): AsyncGenerator<ParsedBatch> {
   const worker = new Worker(new URL('./parse-worker.ts', import.meta.url), {

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { ThreadlineError } from '../model/index.ts';
 import { enrichBundle } from '../normalize/index.ts';
+import { prepareBatch } from '../store/index.ts';
 import { IN_FLIGHT, type ParseJob, parseHere, type WorkerMessage } from './parse-batches.ts';
 import { ByteMeter } from './reader/byte-source.ts';
 
@@ -22,7 +23,8 @@ try {
   for await (const batch of parseHere(job, new ByteMeter())) {
     while (credit === 0) await new Promise<void>((r) => (wake = r));
     credit--;
-    post({ type: 'batch', batch });
+    const prepared = prepareBatch(batch.bundles, job.dataset);
+    post({ type: 'batch', batch: { ...batch, bundles: [], prepared } });
   }
   post({ type: 'done' });
 } catch (err) {

@@ -114,9 +114,10 @@ export async function runImport(store: Store, opts: RunImportOptions): Promise<I
     for await (const b of threaded ? parseInWorker(job) : parseHere(job, meter)) {
       for (const r of b.rejections) await rejects.write(r);
       if (b.rejections.length > 0) await session.noteRejected(b.rejections.length);
-      if (b.bundles.length > 0) {
-        await session.write(b.bundles);
-        records += b.bundles.length;
+      const count = b.prepared ? b.prepared.bundles : b.bundles.length;
+      if (count > 0) {
+        await (b.prepared ? session.writePrepared(b.prepared) : session.write(b.bundles));
+        records += count;
         batches++;
       }
       meter.done = Math.max(meter.done, b.bytesRead);

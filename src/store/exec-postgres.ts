@@ -1,6 +1,6 @@
-import { type Compilable, Kysely, PostgresDialect, type Transaction } from 'kysely';
+import { type Compilable, CompiledQuery, Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
-import type { Exec, Row } from './exec.ts';
+import { checkParams, type Exec, type Row } from './exec.ts';
 import type { Tables } from './schema.ts';
 
 // int8 (count(*), sums) as JS numbers: our counts stay far below 2^53.
@@ -31,20 +31,26 @@ function execFor(db: Kysely<Tables>, root: Kysely<Tables>, destroy: () => Promis
         await (opts?.ignoreConflicts ? q.onConflict((oc) => oc.doNothing()) : q).execute();
       }
     },
-    async insertReturning(table, rows, returning) {
-      const first = rows[0];
-      if (!first) return [];
-      const per = Math.max(1, Math.floor(MAX_PARAMS / Object.keys(first).length));
-      const out: Row[] = [];
-      for (let i = 0; i < rows.length; i += per) {
-        const got = await db
-          .insertInto(table)
-          .values(rows.slice(i, i + per) as never)
-          .returning(returning as never)
-          .execute();
-        out.push(...(got as Row[]));
+    async insertFlat(table, cols, values, opts) {
+      const rows: Row[] = [];
+      for (let i = 0; i < values.length; i += cols.length) {
+        const r: Row = {};
+        for (let c = 0; c < cols.length; c++) r[cols[c] as string] = values[i + c] ?? null;
+        rows.push(r);
       }
-      return out;
+      await ex.insertMany(table, rows, opts);
+    },
+    async runEach(q, params) {
+      const c = q.compile();
+      for (const p of params)
+        await db.executeQuery(CompiledQuery.raw(c.sql, [...checkParams(c.parameters, p)]));
+    },
+    async reserveIds(table, n) {
+      if (n === 0) return [];
+      // nextval is safe beside concurrent writers; the ids need not be contiguous.
+      const r = await sql<{ id: number }>`select nextval(pg_get_serial_sequence(${table}, 'id'))::int as id
+        from generate_series(1, ${n})`.execute(db);
+      return r.rows.map((x) => Number(x.id));
     },
     async transaction(fn) {
       if (db !== root) return fn(ex); // already inside one

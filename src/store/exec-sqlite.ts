@@ -1,9 +1,7 @@
 import Database from 'better-sqlite3';
 import { type Compilable, Kysely, SqliteDialect } from 'kysely';
-import type { Exec, Row } from './exec.ts';
+import { checkParams, type Exec, type Value } from './exec.ts';
 import type { Tables } from './schema.ts';
-
-type Param = string | number | bigint | Buffer | null;
 
 /** Rows per multi-row INSERT, and SQLite's host-parameter ceiling (32,766 since 3.32). */
 const MULTI_ROWS = 64;
@@ -35,21 +33,13 @@ export function sqliteExec(path: string): Exec {
   };
   const inserts = new Map<string, Database.Statement>();
   /** Compiles (once, with Kysely) and prepares an insert of `n` rows of `cols` into `table`. */
-  const insertStatement = (
-    table: keyof Tables,
-    cols: readonly string[],
-    n: number,
-    returning: readonly string[] = [],
-    ignore = false,
-  ) => {
-    const key = `${table}:${n}:${cols.join(',')}:${returning.join(',')}:${ignore}`;
+  const insertStatement = (table: keyof Tables, cols: readonly string[], n: number, ignore: boolean) => {
+    const key = `${table}:${n}:${cols.join(',')}:${ignore}`;
     let st = inserts.get(key);
     if (!st) {
       const row = Object.fromEntries(cols.map((k) => [k, null]));
       const values = db.insertInto(table).values(Array.from({ length: n }, () => row) as never);
-      const q = ignore ? values.onConflict((oc) => oc.doNothing()) : values;
-      const c = (returning.length ? q.returning(returning as never) : q).compile();
-      st = raw.prepare(c.sql);
+      st = raw.prepare((ignore ? values.onConflict((oc) => oc.doNothing()) : values).compile().sql);
       inserts.set(key, st);
     }
     return st;
@@ -57,52 +47,55 @@ export function sqliteExec(path: string): Exec {
   let depth = 0;
 
   /**
-   * Splits rows into multi-row INSERTs (one statement call per MULTI_ROWS rows costs far less
-   * than one call per row), yielding each prepared statement with its flat parameter list.
+   * Inserts flat rows in multi-row INSERTs: one statement call per MULTI_ROWS rows costs far
+   * less than one call per row.
    */
-  function* chunks(
-    table: keyof Tables,
-    rows: readonly Row[],
-    returning: readonly string[],
-    ignore = false,
-  ): Generator<[Database.Statement, Param[]]> {
-    const first = rows[0];
-    if (!first) return;
-    const cols = Object.keys(first);
-    const multi = Math.max(1, Math.min(MULTI_ROWS, Math.floor(MAX_VARS / cols.length)));
-    for (let i = 0; i < rows.length; i += multi) {
-      const n = Math.min(multi, rows.length - i);
-      const params: Param[] = new Array(cols.length * n);
-      let k = 0;
-      for (let j = i; j < i + n; j++) {
-        const r = rows[j] as Row;
-        for (const c of cols) params[k++] = r[c] ?? null;
-      }
-      yield [insertStatement(table, cols, n, returning, ignore), params];
+  const insertFlat: Exec['insertFlat'] = async (table, cols, values, opts) => {
+    const width = cols.length;
+    const count = values.length / width;
+    const multi = Math.max(1, Math.min(MULTI_ROWS, Math.floor(MAX_VARS / width)));
+    const ignore = opts?.ignoreConflicts === true;
+    for (let i = 0; i < count; i += multi) {
+      const n = Math.min(multi, count - i);
+      insertStatement(table, cols, n, ignore).run(values.slice(i * width, (i + n) * width));
     }
-  }
+  };
 
   const ex: Exec = {
     db,
     async all<R>(q: Compilable<R>) {
       const c = q.compile();
       const st = prepare(c.sql);
-      const params = c.parameters as Param[];
+      const params = c.parameters as Value[];
       if (st.reader) return st.all(...params) as R[];
       st.run(...params); // a write compiled through `all` (e.g. INSERT without RETURNING)
       return [];
     },
     async run(q) {
       const c = q.compile();
-      return prepare(c.sql).run(...(c.parameters as Param[])).changes;
+      return prepare(c.sql).run(...(c.parameters as Value[])).changes;
     },
+    insertFlat,
     async insertMany(table, rows, opts) {
-      for (const [st, params] of chunks(table, rows, [], opts?.ignoreConflicts)) st.run(params);
+      const first = rows[0];
+      if (!first) return;
+      const cols = Object.keys(first);
+      const values: Value[] = [];
+      for (const r of rows) for (const c of cols) values.push(r[c] ?? null);
+      await insertFlat(table, cols, values, opts);
     },
-    async insertReturning(table, rows, returning) {
-      const out: Row[] = [];
-      for (const [st, params] of chunks(table, rows, returning)) out.push(...(st.all(params) as Row[]));
-      return out;
+    async runEach(q, params) {
+      if (params.length === 0) return;
+      const c = q.compile();
+      const st = prepare(c.sql);
+      for (const p of params) st.run(checkParams(c.parameters, p));
+    },
+    async reserveIds(table, n) {
+      // Inside the write transaction (BEGIN IMMEDIATE holds SQLite's one write lock), the next
+      // ids are max + 1 onward, as SQLite would assign them.
+      const [r] = await ex.all(db.selectFrom(table).select((eb) => eb.fn.max<number>('id').as('id')));
+      const from = Number(r?.id ?? 0) + 1;
+      return Array.from({ length: n }, (_, i) => from + i);
     },
     async transaction(fn) {
       // Nested calls join the outer transaction (SQLite has one writer; savepoints unneeded).

@@ -1,20 +1,49 @@
-import {
-  assertProvenance,
-  type DatasetName,
-  type ImportSummary,
-  type RecordBundle,
-  ValidationError,
-} from '../model/index.ts';
-import type { Exec, Row } from './exec.ts';
-import { rowsHash } from './hash.ts';
-import { factRows } from './rows.ts';
-import { FACT_TABLES, type WriteTable } from './schema.ts';
+import type { DatasetName, ImportSummary, RecordBundle } from '../model/index.ts';
+import type { Exec, Value } from './exec.ts';
+import { CONTENT_COLUMNS, checkProvenance, type PreparedBatch, prepareBatch } from './prepare.ts';
+import { FACT_TABLES, type FactTable } from './schema.ts';
 import type { BatchCounts, ImportSession } from './store.ts';
 
 /** SQLite's default host-parameter limit leaves room for ~900 keys per IN list. */
 const IN_CHUNK = 500;
 
 const now = () => new Date().toISOString();
+
+const RECORD_COLUMNS = [
+  'id',
+  'dataset',
+  'record_key',
+  'hash',
+  'source_file',
+  'line',
+  'first_import',
+  'changed_import',
+  'last_import',
+];
+/** Fact rows as the session writes them: provenance columns, then the prepared content. */
+const FACT_COLUMNS = Object.fromEntries(
+  FACT_TABLES.map((t) => [
+    t,
+    ['rec_id', 'ord', 'dataset', 'record_key', 'source_file', 'line', 'import_id', ...CONTENT_COLUMNS[t]],
+  ]),
+) as Record<FactTable, string[]>;
+
+/**
+ * A prepared batch may come from another thread: its provenance columns are checked again here,
+ * the last gate before the database, whatever the caller sent.
+ */
+function checkPrepared(batch: PreparedBatch, dataset: DatasetName): void {
+  const n = batch.keys.length;
+  if (batch.hashes.length !== n || batch.files.length !== n || batch.lines.length !== n) {
+    throw new Error('malformed prepared batch: record columns differ in length');
+  }
+  for (let i = 0; i < n; i++) {
+    checkProvenance(
+      { dataset: batch.dataset, sourceFile: batch.files[i], recordKey: batch.keys[i], line: batch.lines[i] },
+      dataset,
+    );
+  }
+}
 
 interface Existing {
   id: number;
@@ -44,115 +73,130 @@ export class KyselyImportSession implements ImportSession {
   }
 
   async write(bundles: readonly RecordBundle[]): Promise<BatchCounts> {
+    return this.writePrepared(prepareBatch(bundles, this.dataset));
+  }
+
+  async writePrepared(batch: PreparedBatch): Promise<BatchCounts> {
     if (this.#done) throw new Error('import session already finished');
-    // Provenance is checked here, at the last gate before the database, whatever the caller typed.
-    const byKey = new Map<string, RecordBundle>();
-    for (const b of bundles) {
-      assertProvenance(b?.provenance);
-      if (b.provenance.dataset !== this.dataset) {
-        throw new ValidationError(
-          'missing_provenance',
-          `record ${b.provenance.recordKey} names dataset ${b.provenance.dataset}, import is for ${this.dataset}`,
-        );
-      }
-      byKey.set(b.provenance.recordKey, b); // a key repeated within a batch: the last one wins
-    }
-    const ex = this.#ex;
-    return ex.transaction(async (tx) => {
+    checkPrepared(batch, this.dataset);
+    const importId = this.importId;
+    return this.#ex.transaction(async (tx) => {
       // Always look keys up (an indexed probe per key): a key may repeat across batches of one file.
-      const existing = await this.#lookup(tx, [...byKey.keys()]);
+      const existing = await this.#lookup(tx, batch.keys);
       const counts = { added: 0, changed: 0, unchanged: 0 };
-      const fresh: { key: string; bundle: RecordBundle; hash: string; rows: Record<WriteTable, Row[]> }[] =
-        [];
-      const rewrite: { id: number; rows: Record<WriteTable, Row[]> }[] = [];
-      const db = tx.db;
-      for (const [key, b] of byKey) {
-        const rows = factRows(b, this.importId);
-        const hash = rowsHash(rows);
-        const old = existing.get(key);
-        const p = b.provenance;
-        if (old && old.hash === hash && !old.removed) {
-          counts.unchanged++;
-          await tx.run(
-            db
-              .updateTable('records')
-              .set({ last_import: this.importId, source_file: p.sourceFile, line: p.line })
-              .where('id', '=', old.id),
-          );
-          continue;
-        }
+      const n = batch.keys.length;
+      /** Per record: the rec_id its facts are (re)written under, or 0 when they stay as stored. */
+      const recIds = new Array<number>(n).fill(0);
+      const fresh: number[] = [];
+      const touched: Value[][] = [];
+      const rewritten: Value[][] = [];
+      const revived: Value[][] = [];
+      const gone: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const old = existing.get(batch.keys[i] as string);
+        const file = batch.files[i] as string;
+        const line = batch.lines[i] ?? null;
+        const hash = batch.hashes[i] as string;
         if (!old) {
           counts.added++;
-          fresh.push({ key, bundle: b, hash, rows });
-          continue;
+          fresh.push(i);
+        } else if (old.hash === hash && !old.removed) {
+          counts.unchanged++;
+          touched.push([importId, file, line, old.id]);
+        } else {
+          if (old.removed) {
+            // Back after a removal: a new life, counted as added.
+            counts.added++;
+            revived.push([hash, file, line, importId, importId, null, null, importId, old.id]);
+          } else {
+            counts.changed++;
+            rewritten.push([hash, file, line, importId, importId, old.id]);
+          }
+          // Its facts are cleared and written again under the same record id.
+          recIds[i] = old.id;
+          gone.push(old.id);
         }
-        // Changed, or back after a removal (a new life: counted as added).
-        if (old.removed) counts.added++;
-        else counts.changed++;
-        rewrite.push({ id: old.id, rows });
-        await tx.run(
-          db
-            .updateTable('records')
-            .set({
-              hash,
-              source_file: p.sourceFile,
-              line: p.line,
-              changed_import: this.importId,
-              last_import: this.importId,
-              removed_at: null,
-              removed_import: null,
-              ...(old.removed ? { first_import: this.importId } : {}),
-            })
-            .where('id', '=', old.id),
+      }
+      // Each update is compiled once with placeholder values; the lists give them in order.
+      const update = tx.db.updateTable('records');
+      const rewrite = { hash: '', source_file: '', line: 0, changed_import: 0, last_import: 0 };
+      await tx.runEach(update.set({ last_import: 0, source_file: '', line: 0 }).where('id', '=', 0), touched);
+      await tx.runEach(update.set(rewrite).where('id', '=', 0), rewritten);
+      await tx.runEach(
+        update
+          .set({ ...rewrite, removed_at: null, removed_import: null, first_import: 0 })
+          .where('id', '=', 0),
+        revived,
+      );
+      for (let i = 0; i < gone.length; i += IN_CHUNK) {
+        const ids = gone.slice(i, i + IN_CHUNK);
+        for (const t of FACT_TABLES) await tx.run(tx.db.deleteFrom(t).where('rec_id', 'in', ids));
+      }
+      const ids = await tx.reserveIds('records', fresh.length);
+      const records: Value[] = [];
+      for (let j = 0; j < fresh.length; j++) {
+        const i = fresh[j] as number;
+        const id = ids[j] as number;
+        recIds[i] = id;
+        records.push(
+          id,
+          this.dataset,
+          batch.keys[i] as string,
+          batch.hashes[i] as string,
+          batch.files[i] as string,
+          batch.lines[i] ?? null,
+          importId,
+          importId,
+          importId,
         );
       }
-      for (let i = 0; i < rewrite.length; i += IN_CHUNK) {
-        const ids = rewrite.slice(i, i + IN_CHUNK).map((r) => r.id);
-        for (const t of FACT_TABLES) await tx.run(db.deleteFrom(t).where('rec_id', 'in', ids));
+      await tx.insertFlat('records', RECORD_COLUMNS, records);
+      for (const t of FACT_TABLES) {
+        await tx.insertFlat(t, FACT_COLUMNS[t], this.#factValues(batch, t, recIds));
       }
-      const inserted = await tx.insertReturning(
-        'records',
-        fresh.map(({ key, bundle, hash }) => ({
-          dataset: this.dataset,
-          record_key: key,
-          hash,
-          source_file: bundle.provenance.sourceFile,
-          line: bundle.provenance.line,
-          first_import: this.importId,
-          changed_import: this.importId,
-          last_import: this.importId,
-          removed_at: null,
-          removed_import: null,
-        })),
-        ['id', 'record_key'],
-      );
-      const idOf = new Map(inserted.map((r) => [r.record_key as string, Number(r.id)]));
-      const facts: Record<WriteTable, Row[]> = {
-        entities: [],
-        entity_keys: [],
-        relationships: [],
-        memberships: [],
-        shipments: [],
-        trade_stats: [],
-      };
-      const add = (rows: Record<WriteTable, Row[]>, recId: number) => {
-        for (const t of FACT_TABLES) {
-          for (const r of rows[t]) {
-            r.rec_id = recId;
-            facts[t].push(r);
-          }
-        }
-        for (const r of rows.entity_keys) facts.entity_keys.push(r);
-      };
-      for (const f of fresh) add(f.rows, idOf.get(f.key) as number);
-      for (const r of rewrite) add(r.rows, r.id);
-      for (const t of FACT_TABLES) await tx.insertMany(t, facts[t]);
-      await tx.insertMany('entity_keys', facts.entity_keys, { ignoreConflicts: true });
+      const keys = batch.rows.entity_keys;
+      const keyValues: Value[] = [];
+      for (let r = 0; r < keys.rec.length; r++) {
+        if (recIds[keys.rec[r] as number] === 0) continue;
+        keyValues.push(
+          keys.values[r * 3] ?? null,
+          keys.values[r * 3 + 1] ?? null,
+          keys.values[r * 3 + 2] ?? null,
+        );
+      }
+      await tx.insertFlat('entity_keys', CONTENT_COLUMNS.entity_keys, keyValues, { ignoreConflicts: true });
       return counts;
     });
   }
 
-  async #lookup(tx: Exec, keys: string[]): Promise<Map<string, Existing>> {
+  /** The rows of `table` to write, provenance columns first, for the records with a rec_id. */
+  #factValues(batch: PreparedBatch, table: FactTable, recIds: readonly number[]): Value[] {
+    const { rec, values } = batch.rows[table];
+    const width = CONTENT_COLUMNS[table].length;
+    const out: Value[] = [];
+    let last = -1;
+    let ord = 0;
+    for (let r = 0; r < rec.length; r++) {
+      const i = rec[r] as number;
+      const recId = recIds[i] as number;
+      ord = i === last ? ord + 1 : 0;
+      last = i;
+      if (recId === 0) continue;
+      out.push(
+        recId,
+        ord,
+        this.dataset,
+        batch.keys[i] as string,
+        batch.files[i] as string,
+        batch.lines[i] ?? null,
+        this.importId,
+      );
+      for (let c = r * width; c < (r + 1) * width; c++) out.push(values[c] ?? null);
+    }
+    return out;
+  }
+
+  async #lookup(tx: Exec, keys: readonly string[]): Promise<Map<string, Existing>> {
     const out = new Map<string, Existing>();
     for (let i = 0; i < keys.length; i += IN_CHUNK) {
       const rows = await tx.all(

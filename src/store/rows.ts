@@ -4,10 +4,7 @@ import {
   type EntityId,
   type FtmProperty,
   type FtmSchema,
-  ID_PROPS,
-  NAME_PROPS,
   type Provenance,
-  type RecordBundle,
   type RelationshipKind,
   type ShipmentParty,
   type Statement,
@@ -17,12 +14,9 @@ import {
   type StoredTradeStat,
   schemaIsA,
 } from '../model/index.ts';
-import type { Row } from './exec.ts';
-import type { FactTable, Tables, WriteTable } from './schema.ts';
+import type { FactTable, Tables } from './schema.ts';
 
 /** Maps facts to table rows and back. Kept apart from SQL so both directions sit side by side. */
-
-const FOLDED_PROPS: ReadonlySet<string> = new Set<string>([...NAME_PROPS, ...ID_PROPS]);
 
 /** Lookup key for names and identifiers: NFKC, lower case, single spaces. */
 export function foldLookup(s: string): string {
@@ -31,119 +25,6 @@ export function foldLookup(s: string): string {
 
 /** Entity properties as stored: a value, or `[value, lang]` when the source gave a language. */
 export type PackedProps = Record<string, (string | [string, string])[]>;
-
-/**
- * A bundle's rows, with `rec_id` left 0 until the record row exists (the caller fills it in),
- * so the rows can be built once and serve both the content hash and the insert.
- */
-export function factRows(b: RecordBundle, importId: number): Record<WriteTable, Row[]> {
-  const p = b.provenance;
-  const recId = 0;
-  const base = {
-    rec_id: recId,
-    ord: 0,
-    dataset: p.dataset,
-    record_key: p.recordKey,
-    source_file: p.sourceFile,
-    line: p.line,
-    import_id: importId,
-    removed_at: null,
-  };
-  const out: Record<WriteTable, Row[]> = {
-    entities: [],
-    entity_keys: [],
-    relationships: [],
-    memberships: [],
-    shipments: [],
-    trade_stats: [],
-  };
-  const seenKeys = new Set<string>();
-  for (const e of b.entities ?? []) {
-    const props: PackedProps = {};
-    for (const [prop, values] of Object.entries(e.properties)) {
-      const packed: (string | [string, string])[] = [];
-      for (const v of values ?? []) {
-        if (v.value.length === 0) continue;
-        packed.push(v.lang ? [v.value, v.lang] : v.value);
-        if (FOLDED_PROPS.has(prop)) {
-          const folded = foldLookup(v.value);
-          const k = `${folded}\u0000${e.id}\u0000${prop}`;
-          if (!seenKeys.has(k)) {
-            seenKeys.add(k);
-            out.entity_keys.push({ folded, entity_id: e.id, prop });
-          }
-        }
-      }
-      if (packed.length > 0) props[prop] = packed;
-    }
-    out.entities.push({
-      ...base,
-      ord: out.entities.length,
-      entity_id: e.id,
-      schema: e.schema,
-      props: JSON.stringify(props),
-    });
-  }
-  for (const r of b.relationships ?? []) {
-    out.relationships.push({
-      ...base,
-      ord: out.relationships.length,
-      id: r.id,
-      kind: r.kind,
-      schema: r.schema,
-      source_id: r.source,
-      target_id: r.target,
-      percentage: r.percentage,
-      role: r.role,
-      start_date: r.startDate,
-      end_date: r.endDate,
-    });
-  }
-  for (const m of b.memberships ?? []) {
-    out.memberships.push({
-      ...base,
-      ord: out.memberships.length,
-      id: m.id,
-      entity_id: m.entityId,
-      list: m.list,
-      program: m.program,
-      effective_date: m.effectiveDate,
-      end_date: m.endDate,
-      scope: m.scope,
-      raw_text: m.rawText,
-    });
-  }
-  for (const s of b.shipments ?? []) {
-    out.shipments.push({
-      ...base,
-      ord: out.shipments.length,
-      id: s.id,
-      arrival_date: s.arrivalDate,
-      origin_country: s.originCountry,
-      parties: JSON.stringify(s.parties),
-      port_lading: s.portOfLading ? JSON.stringify(s.portOfLading) : null,
-      port_unlading: s.portOfUnlading ? JSON.stringify(s.portOfUnlading) : null,
-      lines: JSON.stringify(s.lines),
-      raw: JSON.stringify(s.raw),
-    });
-  }
-  for (const t of b.tradeStats ?? []) {
-    out.trade_stats.push({
-      ...base,
-      ord: out.trade_stats.length,
-      reporter_region: t.reporterRegion,
-      partner_country: t.partnerCountry,
-      month: t.month,
-      hs_code: t.hsCode,
-      value_usd: t.valueUsd,
-      quantity: t.quantity,
-      quantity_unit: t.quantityUnit,
-      flow: t.flow,
-      raw: t.raw && Object.keys(t.raw).length > 0 ? JSON.stringify(t.raw) : null,
-    });
-  }
-  return out;
-}
 
 type FactRow<T extends FactTable> = Tables[T];
 

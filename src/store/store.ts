@@ -14,6 +14,7 @@ import type {
   StoredShipment,
   StoredTradeStat,
 } from '../model/index.ts';
+import type { PreparedBatch } from './prepare.ts';
 
 /**
  * The one storage interface. Two backends implement it (embedded SQLite, PostgreSQL) from one
@@ -106,6 +107,11 @@ export interface ImportSession {
   readonly dataset: DatasetName;
   /** Writes a batch atomically; every bundle's provenance must name this session's dataset. */
   write(bundles: readonly RecordBundle[]): Promise<BatchCounts>;
+  /**
+   * Writes a batch prepared by `prepareBatch` (possibly in another thread): the bulk path of
+   * imports. Same semantics as `write`; the provenance columns are checked again.
+   */
+  writePrepared(batch: PreparedBatch): Promise<BatchCounts>;
   /** Counts rejected rows (the importer writes the reject file; the store keeps the tally). */
   noteRejected(count: number): Promise<void>;
   /**
