@@ -59,13 +59,24 @@ export async function benchImport(
   const spent = { write: 0 };
   const store = timedStore(await openStore(db), spent);
   let t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  const main0 = process.threadCpuUsage();
   const r = await runImport(store, { format, paths: [file], rejectDir: tmpdir() });
   const secs = (performance.now() - t0) / 1000;
+  // CPU per record: this (writing) thread, and the rest of the process (the parse worker,
+  // plus GC and I/O helper threads). On a loaded VM wall time varies; CPU time much less.
+  const all = process.cpuUsage(cpu0);
+  const main = process.threadCpuUsage(main0);
+  const perRecord = (us: number) => (us / r.records).toFixed(1);
+  const mainUs = main.user + main.system;
   await store.close();
   console.log(
     `import: ${r.records} ${unit} (${r.rejected} rejected) in ${secs.toFixed(2)} s = ${Math.round(r.records / secs)} ${unit}/s; ` +
       `session.write ${(spent.write / 1000).toFixed(2)} s (${Math.round((spent.write / 1000 / secs) * 100)}%), ` +
       `parsing and driver ${(secs - spent.write / 1000).toFixed(2)} s; peak RSS ${mb()} MB`,
+  );
+  console.log(
+    `cpu per record: writing thread ${perRecord(mainUs)} µs, other threads ${perRecord(all.user + all.system - mainUs)} µs`,
   );
   // 2. Parser alone (after the import, so the import runs on a fresh heap).
   t0 = performance.now();

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { type RecordBundle, ThreadlineError } from '../model/index.ts';
-import type { PreparedBatch } from '../store/index.ts';
+import { BatchBuilder, type PreparedBatch } from '../store/index.ts';
 import { FORMATS, type FormatName } from './formats.ts';
 import type { ByteMeter } from './reader/byte-source.ts';
 import type { Rejection } from './types.ts';
@@ -9,7 +9,7 @@ import type { Rejection } from './types.ts';
 export interface ParsedBatch {
   /** Parsed in this thread: the bundles (empty when `prepared` carries them). */
   readonly bundles: RecordBundle[];
-  /** From the worker: the bundles already prepared for the store (`prepareBatch`). */
+  /** From the worker: the bundles already prepared for the store (`BatchBuilder`). */
   readonly prepared: PreparedBatch | null;
   readonly rejections: Rejection[];
   /** Bytes of input read so far (for progress and ETA). */
@@ -28,16 +28,9 @@ export interface ParseJob {
 
 /** Parses in this thread, grouping records into batches. */
 export async function* parseHere(job: ParseJob, meter: ByteMeter): AsyncGenerator<ParsedBatch> {
-  const format = FORMATS[job.format];
   let bundles: RecordBundle[] = [];
   let rejections: Rejection[] = [];
-  const parse = format.parse({
-    dataset: job.dataset as never,
-    paths: job.paths,
-    encoding: job.encoding,
-    meter,
-  });
-  for await (const r of parse) {
+  for await (const r of parseRecords(job, meter)) {
     if (!r.ok) {
       rejections.push(r.rejection);
       continue;
@@ -50,6 +43,42 @@ export async function* parseHere(job: ParseJob, meter: ByteMeter): AsyncGenerato
     }
   }
   yield { bundles, prepared: null, rejections, bytesRead: meter.done };
+}
+
+/**
+ * Parses in this thread and prepares each record for the store as soon as it is parsed (the
+ * worker's loop): only flat rows stay alive, not a batch of bundles. A record key repeated
+ * within a batch starts the next batch, so each batch holds a key once and the repeat is
+ * written after it, as a later version.
+ */
+export async function* parsePrepared(job: ParseJob, meter: ByteMeter): AsyncGenerator<ParsedBatch> {
+  const builder = new BatchBuilder(job.dataset);
+  let rejections: Rejection[] = [];
+  const flush = (): ParsedBatch => {
+    const batch = { bundles: [], prepared: builder.take(), rejections, bytesRead: meter.done };
+    rejections = [];
+    return batch;
+  };
+  for await (const r of parseRecords(job, meter)) {
+    if (!r.ok) {
+      rejections.push(r.rejection);
+      continue;
+    }
+    const bundle = job.enrich ? job.enrich(r.bundle) : r.bundle;
+    if (builder.has(bundle.provenance.recordKey)) yield flush();
+    builder.add(bundle);
+    if (builder.size >= job.batchSize) yield flush();
+  }
+  yield flush();
+}
+
+function parseRecords(job: ParseJob, meter: ByteMeter) {
+  return FORMATS[job.format].parse({
+    dataset: job.dataset as never,
+    paths: job.paths,
+    encoding: job.encoding,
+    meter,
+  });
 }
 
 /** Batches the parsing thread may run ahead of the writer (bounded memory). */

@@ -1,8 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { ThreadlineError } from '../model/index.ts';
 import { enrichBundle } from '../normalize/index.ts';
-import { prepareBatch } from '../store/index.ts';
-import { IN_FLIGHT, type ParseJob, parseHere, type WorkerMessage } from './parse-batches.ts';
+import { IN_FLIGHT, type ParseJob, parsePrepared, type WorkerMessage } from './parse-batches.ts';
 import { ByteMeter } from './reader/byte-source.ts';
 
 /** Worker-thread entry: parses `workerData`'s job and posts batches (see parse-batches.ts). */
@@ -20,11 +19,10 @@ port.on('message', () => {
 const post = (m: WorkerMessage) => port.postMessage(m);
 
 try {
-  for await (const batch of parseHere(job, new ByteMeter())) {
+  for await (const batch of parsePrepared(job, new ByteMeter())) {
     while (credit === 0) await new Promise<void>((r) => (wake = r));
     credit--;
-    const prepared = prepareBatch(batch.bundles, job.dataset);
-    post({ type: 'batch', batch: { ...batch, bundles: [], prepared } });
+    post({ type: 'batch', batch });
   }
   post({ type: 'done' });
 } catch (err) {

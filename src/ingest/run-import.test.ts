@@ -132,6 +132,8 @@ describe('runImport', () => {
       rows.push(
         `B${i},Sample Shipper ${i},"USCC 91210700701620122U, Jinzhou",Sample Buyer,2022-08-29,6109.10,YANTIAN`,
       );
+      // A bill repeated within one batch (of 7): the later row is the one kept, in both paths.
+      if (i === 5) rows.push('B5,Sample Shipper 5,,Sample Later Buyer,2022-09-01,6109.10,YANTIAN');
     }
     rows.push('B-bad,"broken quote,x,y,2022-01-01,,');
     rows.push('B-date,Sample,,Sample Buyer,not-a-date,,');
@@ -148,15 +150,25 @@ describe('runImport', () => {
         threads,
       });
       const ship = await s.getShipment('B3');
+      const repeated = await s.getShipment('B5');
       results.push({
         records: r.records,
+        added: r.added,
+        changed: r.changed,
+        repeated: repeated?.parties.find((x) => x.role === 'consignee')?.name,
         rejected: r.rejected,
         port: ship?.portOfLading,
         hs: ship?.lines[0]?.hsCodes,
       });
       await s.close();
     }
-    expect(results[0]).toMatchObject({ records: 50, rejected: 2 });
+    expect(results[0]).toMatchObject({
+      records: 50,
+      added: 50,
+      changed: 0,
+      repeated: 'Sample Later Buyer',
+      rejected: 2,
+    });
     expect(results[0]?.port?.country).toBe('CN');
     expect(results[0]?.hs).toEqual(['610910']);
     expect(results[1]).toEqual(results[0]);

@@ -99,26 +99,65 @@ export function prepareBatch(bundles: readonly RecordBundle[], dataset: DatasetN
     checkProvenance(b?.provenance, dataset);
     byKey.set(b.provenance.recordKey, b); // a key repeated within a batch: the last one wins
   }
-  const out: PreparedBatch = {
-    dataset,
-    bundles: bundles.length,
-    keys: [],
-    hashes: [],
-    files: [],
-    lines: [],
-    rows: emptyRows(),
-  };
-  const parts: string[] = [];
-  for (const [key, b] of byKey) {
+  const builder = new BatchBuilder(dataset);
+  for (const b of byKey.values()) builder.add(b);
+  return { ...builder.take(), bundles: bundles.length };
+}
+
+/**
+ * Builds a prepared batch one bundle at a time, so a bundle can be dropped as soon as it is
+ * parsed: a parser that streams into a builder keeps only flat rows alive, not a batch of
+ * object graphs (which the garbage collector would otherwise copy again and again).
+ */
+export class BatchBuilder {
+  readonly #dataset: string;
+  #batch: PreparedBatch;
+  readonly #keys = new Set<string>();
+  readonly #parts: string[] = [];
+
+  constructor(dataset: DatasetName | string) {
+    this.#dataset = dataset;
+    this.#batch = this.#empty();
+  }
+
+  /** Records in the batch so far. */
+  get size(): number {
+    return this.#batch.keys.length;
+  }
+
+  /** Whether the batch already holds a record with this key (add it to the next batch instead). */
+  has(key: string): boolean {
+    return this.#keys.has(key);
+  }
+
+  /** Adds one bundle; its record key must not be in the batch yet. */
+  add(b: RecordBundle): void {
+    const p = b?.provenance;
+    checkProvenance(p, this.#dataset);
+    if (this.#keys.has(p.recordKey)) throw new Error(`record ${p.recordKey} is already in this batch`);
+    this.#keys.add(p.recordKey);
+    const out = this.#batch;
     const rec = out.keys.length;
-    out.keys.push(key);
-    out.files.push(b.provenance.sourceFile);
-    out.lines.push(b.provenance.line);
+    out.keys.push(p.recordKey);
+    out.files.push(p.sourceFile);
+    out.lines.push(p.line);
+    const parts = this.#parts;
     parts.length = 0;
     addRecordRows(b, rec, out.rows, parts);
     out.hashes.push(hash('sha1', parts.join('\n'), 'base64url'));
   }
-  return out;
+
+  /** The batch built so far (its `bundles` = records added); the builder starts a new one. */
+  take(): PreparedBatch {
+    const out = { ...this.#batch, bundles: this.#batch.keys.length };
+    this.#batch = this.#empty();
+    this.#keys.clear();
+    return out;
+  }
+
+  #empty(): PreparedBatch {
+    return { dataset: this.#dataset, bundles: 0, keys: [], hashes: [], files: [], lines: [], rows: emptyRows() };
+  }
 }
 
 export function checkProvenance(p: unknown, dataset: string): asserts p is RecordBundle['provenance'] {
@@ -146,8 +185,8 @@ function addRecordRows(
   const add = (t: FactTable, values: Value[]) => {
     const r = rows[t];
     r.rec.push(rec);
-    for (const v of values) r.values.push(v);
-    parts.push(t, JSON.stringify(values));
+    r.values.push(...values);
+    parts.push(t, values.join('\u0000'));
   };
   if (b.entities?.length) addEntities(b.entities, rec, rows, add);
   for (const r of b.relationships ?? []) {
