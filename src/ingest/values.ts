@@ -6,8 +6,15 @@
 
 const NULL_TOKENS = new Set(['', '-', '--', '-0-', 'n/a', 'na', 'null', 'none', 'nil', '#n/a', 'unknown']);
 
+/** The longest spelling in NULL_TOKENS: a longer cell is a value (checked without copying it). */
+const NULL_TOKEN_MAX = Math.max(...[...NULL_TOKENS].map((t) => t.length));
+
 /** Whether a cell is one of the usual spellings of "no value". */
 export function isNullToken(raw: string): boolean {
+  if (raw.length > NULL_TOKEN_MAX) {
+    const t = raw.trim();
+    return t.length <= NULL_TOKEN_MAX && NULL_TOKENS.has(t.toLowerCase());
+  }
   return NULL_TOKENS.has(raw.trim().toLowerCase());
 }
 
@@ -93,7 +100,11 @@ export function parsePartialDate(raw: string): string | undefined {
 }
 
 /** A number written with optional thousands separators (`1,234.5`, `1 234`), or null/undefined. */
+/** A plain decimal (`3815.8`, `-12`): most cells of a numeric column, read without the slow path. */
+const PLAIN_DECIMAL = /^-?\d{1,15}(?:\.\d{1,15})?$/;
+
 export function parseNumber(raw: string): number | null | undefined {
+  if (PLAIN_DECIMAL.test(raw)) return Number(raw);
   const s = raw.trim();
   if (isNullToken(s)) return null;
   const t = s.replace(/(\d)[,\s'](?=\d{3}(?:\D|$))/g, '$1');

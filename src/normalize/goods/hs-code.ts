@@ -1,8 +1,14 @@
+/** Memo of normalizeHs: a manifest file repeats a few thousand codes millions of times. */
+const hsMemo = new Map<string, string | null>();
+
 /** Normalises an HS code as written on manifests ("2002.90", "5205 12", "HS 6109.10.0012") to digits. */
 export function normalizeHs(raw: string): string | null {
+  const known = hsMemo.get(raw);
+  if (known !== undefined) return known;
   const digits = raw.replace(/^\s*(hs|hts)\s*/i, '').replace(/[\s.-]/g, '');
-  if (!/^\d{2,10}$/.test(digits)) return null;
-  return digits;
+  const code = /^\d{2,10}$/.test(digits) ? digits : null;
+  if (hsMemo.size < 50_000) hsMemo.set(raw, code);
+  return code;
 }
 
 /**
