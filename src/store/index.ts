@@ -1,7 +1,13 @@
 /** Storage: one interface, two backends (embedded SQLite, PostgreSQL), one Kysely codebase. */
 
 export { type OpenOptions, openStore, redactUrl } from './open.ts';
-export { BatchBuilder, CONTENT_COLUMNS, type PreparedBatch, type PreparedRows, prepareBatch } from './prepare.ts';
+export {
+  BatchBuilder,
+  CONTENT_COLUMNS,
+  type PreparedBatch,
+  type PreparedRows,
+  prepareBatch,
+} from './prepare.ts';
 export type {
   BatchCounts,
   ImportSession,

@@ -1,9 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Kysely } from 'kysely';
-import { sqliteExec } from './exec-sqlite.ts';
-import { KyselyStore } from './kysely-store.ts';
-import { migrateToLatest } from './migrations.ts';
 import type { Store } from './store.ts';
 
 export interface OpenOptions {
@@ -27,6 +24,10 @@ export function redactUrl(url: string): string {
  * anything else is a SQLite file path (`:memory:` for a throwaway store). Migrations run on open.
  */
 export async function openStore(target: string, opts: OpenOptions = {}): Promise<Store> {
+  // Loaded on first open, not with the module: the parse worker imports the store for its
+  // row preparation only and should not pay for Kysely and the SQLite driver at start-up.
+  const { KyselyStore } = await import('./kysely-store.ts');
+  const { migrateToLatest } = await import('./migrations.ts');
   if (/^postgres(ql)?:\/\//i.test(target)) {
     // pg is loaded only in server mode: the embedded store should not pay for it at start-up.
     const { postgresExec } = await import('./exec-postgres.ts');
@@ -44,6 +45,7 @@ export async function openStore(target: string, opts: OpenOptions = {}): Promise
     );
   }
   if (target !== ':memory:') mkdirSync(dirname(resolve(target)), { recursive: true });
+  const { sqliteExec } = await import('./exec-sqlite.ts');
   const ex = sqliteExec(target);
   await migrateToLatest(ex.db as unknown as Kysely<unknown>, false);
   return new KyselyStore(ex, 'sqlite', target === ':memory:' ? ':memory:' : resolve(target));

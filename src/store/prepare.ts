@@ -156,7 +156,15 @@ export class BatchBuilder {
   }
 
   #empty(): PreparedBatch {
-    return { dataset: this.#dataset, bundles: 0, keys: [], hashes: [], files: [], lines: [], rows: emptyRows() };
+    return {
+      dataset: this.#dataset,
+      bundles: 0,
+      keys: [],
+      hashes: [],
+      files: [],
+      lines: [],
+      rows: emptyRows(),
+    };
   }
 }
 
