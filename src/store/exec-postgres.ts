@@ -1,6 +1,6 @@
 import { type Compilable, CompiledQuery, Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
-import { checkParams, type Exec, type Row } from './exec.ts';
+import { checkParams, type Exec, type Row, type Value } from './exec.ts';
 import type { Tables } from './schema.ts';
 
 // int8 (count(*), sums) as JS numbers: our counts stay far below 2^53.
@@ -16,6 +16,11 @@ function execFor(db: Kysely<Tables>, root: Kysely<Tables>, destroy: () => Promis
     db,
     async all<R>(q: Compilable<R>) {
       const r = await db.executeQuery(q.compile());
+      return r.rows as R[];
+    },
+    async allWith<R>(q: Compilable<R>, params: readonly Value[]) {
+      const c = q.compile();
+      const r = await db.executeQuery(CompiledQuery.raw(c.sql, [...checkParams(c.parameters, params)]));
       return r.rows as R[];
     },
     async run(q) {

@@ -71,6 +71,10 @@ export function sqliteExec(path: string): Exec {
       st.run(...params); // a write compiled through `all` (e.g. INSERT without RETURNING)
       return [];
     },
+    async allWith<R>(q: Compilable<R>, params: readonly Value[]) {
+      const c = q.compile();
+      return prepare(c.sql).all(checkParams(c.parameters, params)) as R[];
+    },
     async run(q) {
       const c = q.compile();
       return prepare(c.sql).run(...(c.parameters as Value[])).changes;

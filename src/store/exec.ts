@@ -16,6 +16,11 @@ export type Row = Record<string, Value>;
 export interface Exec {
   readonly db: Kysely<Tables>;
   all<R>(q: Compilable<R>): Promise<R[]>;
+  /**
+   * Runs the read `q` with other parameter values (the same guard and order as `runEach`): a
+   * query run many times with different values is compiled once.
+   */
+  allWith<R>(q: Compilable<R>, params: readonly Value[]): Promise<R[]>;
   /** Runs a write; returns the number of affected rows. */
   run(q: Compilable<unknown>): Promise<number>;
   /** Inserts rows; with `ignoreConflicts`, rows whose key already exists are skipped. */
@@ -51,4 +56,10 @@ export function checkParams(compiled: readonly unknown[], params: readonly Value
     throw new Error(`runEach: query takes ${compiled.length} parameters, got ${params.length}`);
   }
   return params;
+}
+
+/** `q` compiled now, once: for a query run many times through `allWith` or `runEach`. */
+export function compileOnce<R>(q: Compilable<R>): Compilable<R> {
+  const compiled = q.compile();
+  return { compile: () => compiled };
 }

@@ -1,5 +1,6 @@
+import type { Compilable } from 'kysely';
 import type { DatasetName, ImportSummary, RecordBundle } from '../model/index.ts';
-import type { Exec, Value } from './exec.ts';
+import { compileOnce, type Exec, type Value } from './exec.ts';
 import { CONTENT_COLUMNS, checkProvenance, type PreparedBatch, prepareBatch } from './prepare.ts';
 import { FACT_TABLES, type FactTable } from './schema.ts';
 import type { BatchCounts, ImportSession } from './store.ts';
@@ -63,6 +64,12 @@ export class KyselyImportSession implements ImportSession {
   readonly #ex: Exec;
   readonly #base: number;
   #rejected = 0;
+  #lookupQuery: Compilable<{
+    id: number;
+    record_key: string;
+    hash: string;
+    removed_at: string | null;
+  }> | null = null;
   #done = false;
 
   constructor(ex: Exec, importId: number, dataset: DatasetName, base: number) {
@@ -198,16 +205,23 @@ export class KyselyImportSession implements ImportSession {
 
   async #lookup(tx: Exec, keys: readonly string[]): Promise<Map<string, Existing>> {
     const out = new Map<string, Existing>();
+    // One query shape for every chunk, compiled once: a short chunk repeats its first key
+    // (a repeat in an IN list changes nothing). Compiling a 500-key IN list per chunk cost
+    // as much as the lookups themselves.
+    this.#lookupQuery ??= compileOnce(
+      tx.db
+        .selectFrom('records')
+        .select(['id', 'record_key', 'hash', 'removed_at'])
+        .where('dataset', '=', this.dataset)
+        .where('record_key', 'in', new Array<string>(IN_CHUNK).fill('')),
+    );
+    const lookup = this.#lookupQuery;
     for (let i = 0; i < keys.length; i += IN_CHUNK) {
-      const rows = await tx.all(
-        tx.db
-          .selectFrom('records')
-          .select(['id', 'record_key', 'hash', 'removed_at'])
-          .where('dataset', '=', this.dataset)
-          .where('record_key', 'in', keys.slice(i, i + IN_CHUNK)),
-      );
-      for (const r of rows)
+      const chunk = keys.slice(i, i + IN_CHUNK);
+      while (chunk.length < IN_CHUNK) chunk.push(chunk[0] as string);
+      for (const r of await tx.allWith(lookup, [this.dataset, ...chunk])) {
         out.set(r.record_key, { id: Number(r.id), hash: r.hash, removed: r.removed_at != null });
+      }
     }
     return out;
   }

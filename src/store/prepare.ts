@@ -4,6 +4,7 @@ import {
   type DatasetName,
   ID_PROPS,
   NAME_PROPS,
+  type PortRef,
   type RecordBundle,
   ValidationError,
 } from '../model/index.ts';
@@ -228,8 +229,8 @@ function addRecordRows(
       s.arrivalDate ?? null,
       s.originCountry ?? null,
       JSON.stringify(s.parties),
-      s.portOfLading ? JSON.stringify(s.portOfLading) : null,
-      s.portOfUnlading ? JSON.stringify(s.portOfUnlading) : null,
+      portJson(s.portOfLading),
+      portJson(s.portOfUnlading),
       JSON.stringify(s.lines),
       JSON.stringify(s.raw),
     ]);
@@ -247,6 +248,20 @@ function addRecordRows(
       t.raw && Object.keys(t.raw).length > 0 ? JSON.stringify(t.raw) : null,
     ]);
   }
+}
+
+/** Memo of port JSON: a manifest file names a few hundred ports millions of times. */
+const portMemo = new Map<string, string>();
+
+function portJson(p: PortRef | null): string | null {
+  if (!p) return null;
+  const key = `${p.raw}\u0000${p.code ?? '\u0001'}\u0000${p.country ?? '\u0001'}`;
+  let json = portMemo.get(key);
+  if (json === undefined) {
+    json = JSON.stringify({ raw: p.raw, code: p.code, country: p.country });
+    if (portMemo.size < 10_000) portMemo.set(key, json);
+  }
+  return json;
 }
 
 /** Entity rows (properties packed as JSON) and their folded lookup keys, once per key. */
