@@ -250,17 +250,15 @@ function addRecordRows(
   }
 }
 
-/** Memo of port JSON: a manifest file names a few hundred ports millions of times. */
-const portMemo = new Map<string, string>();
+/** Memo of port JSON by raw name: a manifest file names a few hundred ports millions of times. */
+const portMemo = new Map<string, { code: string | null; country: string | null; json: string }>();
 
 function portJson(p: PortRef | null): string | null {
   if (!p) return null;
-  const key = `${p.raw}\u0000${p.code ?? '\u0001'}\u0000${p.country ?? '\u0001'}`;
-  let json = portMemo.get(key);
-  if (json === undefined) {
-    json = JSON.stringify({ raw: p.raw, code: p.code, country: p.country });
-    if (portMemo.size < 10_000) portMemo.set(key, json);
-  }
+  const known = portMemo.get(p.raw);
+  if (known && known.code === p.code && known.country === p.country) return known.json;
+  const json = JSON.stringify({ raw: p.raw, code: p.code, country: p.country });
+  if (portMemo.size < 10_000) portMemo.set(p.raw, { code: p.code, country: p.country, json });
   return json;
 }
 

@@ -131,9 +131,10 @@ export async function* parseBolCsv(ctx: ParseContext): AsyncGenerator<ParseResul
         return null;
       },
     });
-    for await (const r of rows) {
-      yield r.ok ? bolRow(ctx.dataset, path, r.header, r.row.line, r.row.cells, r.row.raw) : r;
-    }
+    for await (const chunk of rows)
+      for (const r of chunk) {
+        yield r.ok ? bolRow(ctx.dataset, path, r.header, r.row.line, r.row.cells, r.row.raw) : r;
+      }
   }
 }
 

@@ -42,56 +42,70 @@ export async function* parseCbpWroCsv(ctx: ParseContext): AsyncGenerator<ParseRe
       required: (h) =>
         h.has('entity') && h.has('date') ? null : 'missing Date or Manufacturer/Entity column',
     });
-    for await (const r of rows) {
-      if (!r.ok) {
-        yield r;
-        continue;
+    for await (const chunk of rows)
+      for (const r of chunk) {
+        if (!r.ok) {
+          yield r;
+          continue;
+        }
+        const { header: h, row } = r;
+        const name = cleanText(h.get(row.cells, 'entity'));
+        if (!name) {
+          yield reject(path, row.line, 'empty Manufacturer/Entity', row.raw);
+          continue;
+        }
+        const date = parseDate(h.get(row.cells, 'date'));
+        if (date === undefined) {
+          yield reject(
+            path,
+            row.line,
+            `unparseable date ${JSON.stringify(h.get(row.cells, 'date'))}`,
+            row.raw,
+          );
+          continue;
+        }
+        const status = h.get(row.cells, 'status');
+        const program = wroProgram(status);
+        if (!program) {
+          yield reject(path, row.line, `unknown status ${JSON.stringify(status)}`, row.raw);
+          continue;
+        }
+        const merchandise = cleanText(h.get(row.cells, 'merchandise'));
+        const countryText = h.get(row.cells, 'country');
+        const id = makeEntityId(ctx.dataset, slug(name));
+        const e = new EntityBuilder(id, looksLikeCompany(name) ? 'Company' : 'Organization').add(
+          'name',
+          name,
+        );
+        const cc = countryCode(countryText);
+        if (cc) e.add('country', cc.toLowerCase());
+        else e.add('notes', countryText ? `Country: ${countryText}` : null);
+        const notes = h.get(row.cells, 'notes');
+        if (notes) e.add('notes', notes);
+        const key = `${date ?? ''}|${slug(name)}|${slug(merchandise)}`;
+        const m: MembershipFact = {
+          id: `${id}-${key}`,
+          entityId: id,
+          list: 'cbp-wro',
+          program,
+          effectiveDate: date,
+          endDate: null,
+          scope: merchandise || null,
+          rawText: row.raw,
+        };
+        yield {
+          ok: true,
+          bundle: {
+            provenance: provenance({
+              dataset: ctx.dataset,
+              sourceFile: path,
+              recordKey: key,
+              line: row.line,
+            }),
+            entities: [e.build()],
+            memberships: [m],
+          },
+        };
       }
-      const { header: h, row } = r;
-      const name = cleanText(h.get(row.cells, 'entity'));
-      if (!name) {
-        yield reject(path, row.line, 'empty Manufacturer/Entity', row.raw);
-        continue;
-      }
-      const date = parseDate(h.get(row.cells, 'date'));
-      if (date === undefined) {
-        yield reject(path, row.line, `unparseable date ${JSON.stringify(h.get(row.cells, 'date'))}`, row.raw);
-        continue;
-      }
-      const status = h.get(row.cells, 'status');
-      const program = wroProgram(status);
-      if (!program) {
-        yield reject(path, row.line, `unknown status ${JSON.stringify(status)}`, row.raw);
-        continue;
-      }
-      const merchandise = cleanText(h.get(row.cells, 'merchandise'));
-      const countryText = h.get(row.cells, 'country');
-      const id = makeEntityId(ctx.dataset, slug(name));
-      const e = new EntityBuilder(id, looksLikeCompany(name) ? 'Company' : 'Organization').add('name', name);
-      const cc = countryCode(countryText);
-      if (cc) e.add('country', cc.toLowerCase());
-      else e.add('notes', countryText ? `Country: ${countryText}` : null);
-      const notes = h.get(row.cells, 'notes');
-      if (notes) e.add('notes', notes);
-      const key = `${date ?? ''}|${slug(name)}|${slug(merchandise)}`;
-      const m: MembershipFact = {
-        id: `${id}-${key}`,
-        entityId: id,
-        list: 'cbp-wro',
-        program,
-        effectiveDate: date,
-        endDate: null,
-        scope: merchandise || null,
-        rawText: row.raw,
-      };
-      yield {
-        ok: true,
-        bundle: {
-          provenance: provenance({ dataset: ctx.dataset, sourceFile: path, recordKey: key, line: row.line }),
-          entities: [e.build()],
-          memberships: [m],
-        },
-      };
-    }
   }
 }

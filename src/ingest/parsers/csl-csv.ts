@@ -75,72 +75,78 @@ export async function* parseCslCsv(ctx: ParseContext): AsyncGenerator<ParseResul
       meter: ctx.meter,
       required: (h) => (h.has('name') && h.has('source') ? null : 'missing name or source column'),
     });
-    for await (const r of rows) {
-      if (!r.ok) {
-        yield r;
-        continue;
+    for await (const chunk of rows)
+      for (const r of chunk) {
+        if (!r.ok) {
+          yield r;
+          continue;
+        }
+        const { header: h, row } = r;
+        const get = (c: Col) => h.get(row.cells, c);
+        const name = get('name');
+        const source = get('source');
+        if (!name || !source) {
+          yield reject(path, row.line, 'empty name or source', row.raw);
+          continue;
+        }
+        const start = parseDate(get('startDate'));
+        const end = parseDate(get('endDate'));
+        if (start === undefined || end === undefined) {
+          yield reject(path, row.line, 'unparseable start_date or end_date', row.raw);
+          continue;
+        }
+        const key = get('id') || `${slug(source)}|${get('entityNumber')}|${slug(name)}`;
+        const id = makeEntityId(ctx.dataset, key);
+        const e = new EntityBuilder(id, schemaOf(get('type'), name));
+        e.add('name', name);
+        e.add('position', get('title'));
+        for (const a of split(get('altNames'))) e.add('alias', a);
+        for (const a of split(get('addresses'))) {
+          e.add('address', a);
+          const last = a.split(',').pop() ?? '';
+          e.add('country', countryCode(last)?.toLowerCase());
+        }
+        for (const c of split(get('nationalities'))) e.add('nationality', countryCode(c)?.toLowerCase());
+        for (const c of split(get('citizenships'))) e.add('citizenship', countryCode(c)?.toLowerCase());
+        for (const d of split(get('datesOfBirth'))) e.add('birthDate', parsePartialDate(d) ?? null);
+        for (const p of split(get('placesOfBirth'))) e.add('birthPlace', p);
+        for (const idText of split(get('ids'))) {
+          const [type = '', number = ''] = idText.split(',').map((x) => x.trim());
+          const parsed = parseOfacRemarks(`${type} ${number}`);
+          if (parsed.props.length > 0) for (const [p, v] of parsed.props) e.add(p, v);
+          else e.add('notes', idText);
+        }
+        e.add('callSign', get('callSign'));
+        e.add('type', get('vesselType'));
+        e.add('flag', countryCode(get('vesselFlag'))?.toLowerCase());
+        e.add('notes', get('remarks'));
+        e.add('sourceUrl', get('sourceListUrl'));
+        const programs = split(get('programs'));
+        const list = cslList(source);
+        const scope = get('frNotice') ? `Federal Register: ${get('frNotice')}` : null;
+        const memberships: MembershipFact[] = (programs.length > 0 ? programs : [null]).map((p) => ({
+          id: `${id}-${p ?? list}`,
+          entityId: id,
+          list,
+          program: p,
+          effectiveDate: start,
+          endDate: end,
+          scope,
+          rawText: row.raw,
+        }));
+        yield {
+          ok: true,
+          bundle: {
+            provenance: provenance({
+              dataset: ctx.dataset,
+              sourceFile: path,
+              recordKey: key,
+              line: row.line,
+            }),
+            entities: [e.build()],
+            memberships,
+          },
+        };
       }
-      const { header: h, row } = r;
-      const get = (c: Col) => h.get(row.cells, c);
-      const name = get('name');
-      const source = get('source');
-      if (!name || !source) {
-        yield reject(path, row.line, 'empty name or source', row.raw);
-        continue;
-      }
-      const start = parseDate(get('startDate'));
-      const end = parseDate(get('endDate'));
-      if (start === undefined || end === undefined) {
-        yield reject(path, row.line, 'unparseable start_date or end_date', row.raw);
-        continue;
-      }
-      const key = get('id') || `${slug(source)}|${get('entityNumber')}|${slug(name)}`;
-      const id = makeEntityId(ctx.dataset, key);
-      const e = new EntityBuilder(id, schemaOf(get('type'), name));
-      e.add('name', name);
-      e.add('position', get('title'));
-      for (const a of split(get('altNames'))) e.add('alias', a);
-      for (const a of split(get('addresses'))) {
-        e.add('address', a);
-        const last = a.split(',').pop() ?? '';
-        e.add('country', countryCode(last)?.toLowerCase());
-      }
-      for (const c of split(get('nationalities'))) e.add('nationality', countryCode(c)?.toLowerCase());
-      for (const c of split(get('citizenships'))) e.add('citizenship', countryCode(c)?.toLowerCase());
-      for (const d of split(get('datesOfBirth'))) e.add('birthDate', parsePartialDate(d) ?? null);
-      for (const p of split(get('placesOfBirth'))) e.add('birthPlace', p);
-      for (const idText of split(get('ids'))) {
-        const [type = '', number = ''] = idText.split(',').map((x) => x.trim());
-        const parsed = parseOfacRemarks(`${type} ${number}`);
-        if (parsed.props.length > 0) for (const [p, v] of parsed.props) e.add(p, v);
-        else e.add('notes', idText);
-      }
-      e.add('callSign', get('callSign'));
-      e.add('type', get('vesselType'));
-      e.add('flag', countryCode(get('vesselFlag'))?.toLowerCase());
-      e.add('notes', get('remarks'));
-      e.add('sourceUrl', get('sourceListUrl'));
-      const programs = split(get('programs'));
-      const list = cslList(source);
-      const scope = get('frNotice') ? `Federal Register: ${get('frNotice')}` : null;
-      const memberships: MembershipFact[] = (programs.length > 0 ? programs : [null]).map((p) => ({
-        id: `${id}-${p ?? list}`,
-        entityId: id,
-        list,
-        program: p,
-        effectiveDate: start,
-        endDate: end,
-        scope,
-        rawText: row.raw,
-      }));
-      yield {
-        ok: true,
-        bundle: {
-          provenance: provenance({ dataset: ctx.dataset, sourceFile: path, recordKey: key, line: row.line }),
-          entities: [e.build()],
-          memberships,
-        },
-      };
-    }
   }
 }

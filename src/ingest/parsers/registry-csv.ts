@@ -103,116 +103,130 @@ export async function* parseRegistryCsv(ctx: ParseContext): AsyncGenerator<Parse
           ? null
           : 'missing company name column (company_name / 企业名称 / name_en …)',
     });
-    for await (const r of rows) {
-      if (!r.ok) {
-        yield r;
-        continue;
+    for await (const chunk of rows)
+      for (const r of chunk) {
+        if (!r.ok) {
+          yield r;
+          continue;
+        }
+        const { header: h, row } = r;
+        const get = (c: Col) => cleanText(h.get(row.cells, c));
+        const name = get('name');
+        const nameEn = get('nameEn');
+        if (!name && !nameEn) {
+          yield reject(path, row.line, 'empty company name', row.raw);
+          continue;
+        }
+        const established = parseDate(get('established'));
+        if (established === undefined) {
+          yield reject(
+            path,
+            row.line,
+            `unparseable established date ${JSON.stringify(get('established'))}`,
+            row.raw,
+          );
+          continue;
+        }
+        const share = parsePercent(get('share'));
+        if (share === undefined) {
+          yield reject(
+            path,
+            row.line,
+            `unparseable share ${JSON.stringify(get('share'))} (expected 0-100 %)`,
+            row.raw,
+          );
+          continue;
+        }
+        const usccRaw = get('uscc');
+        const uscc = usccRaw ? usccOrNull(usccRaw) : null;
+        const companyKey = uscc ?? slug(name || nameEn);
+        const companyId = makeEntityId(ctx.dataset, companyKey);
+        const c = new EntityBuilder(companyId, 'Company');
+        c.add('name', name, name && hasHan(name) ? 'zh' : undefined);
+        c.add('name', nameEn, 'en');
+        if (uscc) c.add('uscCode', uscc).add('country', 'cn');
+        else if (usccRaw) c.add('registrationNumber', usccRaw).add('notes', `malformed USCC: ${usccRaw}`);
+        c.add('registrationNumber', get('regNo'));
+        c.add('address', get('address'));
+        c.add('incorporationDate', established);
+        c.add('sector', get('industry'));
+        c.add('status', get('status'));
+        c.add('capital', get('capital'));
+        const cc = get('country');
+        if (cc) c.add('country', countryCode(cc)?.toLowerCase() ?? null);
+        for (const u of h.unknown) {
+          const v = cleanText(row.cells[u.index] ?? '');
+          if (v) c.add('notes', `${u.name}: ${v}`);
+        }
+        const entities: EntityFact[] = [];
+        const relationships: RelationshipFact[] = [];
+        const rep = get('legalRep');
+        if (rep) {
+          const repId = makeEntityId(ctx.dataset, 'person', slug(rep), companyKey);
+          entities.push(
+            new EntityBuilder(repId, 'Person').add('name', rep, hasHan(rep) ? 'zh' : undefined).build(),
+          );
+          relationships.push({
+            id: makeEntityId(ctx.dataset, companyKey, 'legal-rep', slug(rep)),
+            kind: 'directorship',
+            schema: 'Directorship',
+            source: repId,
+            target: companyId,
+            percentage: null,
+            role: 'legal representative (法定代表人)',
+            startDate: null,
+            endDate: null,
+          });
+        }
+        let key = companyKey;
+        const holder = get('shareholder');
+        if (holder) {
+          const holderUscc = usccOrNull(get('shareholderUscc'));
+          const person = !holderUscc && looksLikeChinesePerson(holder);
+          const holderKey = holderUscc ?? (person ? `person-${slug(holder)}-${companyKey}` : slug(holder));
+          const holderId = makeEntityId(ctx.dataset, holderKey);
+          const schema = person
+            ? 'Person'
+            : looksLikeCompany(holder) || holderUscc
+              ? 'Company'
+              : 'LegalEntity';
+          const sh = new EntityBuilder(holderId, schema).add(
+            'name',
+            holder,
+            hasHan(holder) ? 'zh' : undefined,
+          );
+          if (holderUscc) sh.add('uscCode', holderUscc);
+          entities.push(sh.build());
+          const amount = get('amount');
+          // RelationshipFact has no amount field: keep the subscribed amount on the company.
+          if (amount) c.add('notes', `shareholder ${holder} subscribed ${amount}`);
+          relationships.push({
+            id: makeEntityId(ctx.dataset, companyKey, 'owned-by', holderKey),
+            kind: 'ownership',
+            schema: 'Ownership',
+            source: holderId,
+            target: companyId,
+            percentage: share,
+            role: 'shareholder',
+            startDate: null,
+            endDate: null,
+          });
+          key = `${companyKey}>${holderKey}`;
+        }
+        entities.unshift(c.build());
+        yield {
+          ok: true,
+          bundle: {
+            provenance: provenance({
+              dataset: ctx.dataset,
+              sourceFile: path,
+              recordKey: key,
+              line: row.line,
+            }),
+            entities,
+            relationships,
+          },
+        };
       }
-      const { header: h, row } = r;
-      const get = (c: Col) => cleanText(h.get(row.cells, c));
-      const name = get('name');
-      const nameEn = get('nameEn');
-      if (!name && !nameEn) {
-        yield reject(path, row.line, 'empty company name', row.raw);
-        continue;
-      }
-      const established = parseDate(get('established'));
-      if (established === undefined) {
-        yield reject(
-          path,
-          row.line,
-          `unparseable established date ${JSON.stringify(get('established'))}`,
-          row.raw,
-        );
-        continue;
-      }
-      const share = parsePercent(get('share'));
-      if (share === undefined) {
-        yield reject(
-          path,
-          row.line,
-          `unparseable share ${JSON.stringify(get('share'))} (expected 0-100 %)`,
-          row.raw,
-        );
-        continue;
-      }
-      const usccRaw = get('uscc');
-      const uscc = usccRaw ? usccOrNull(usccRaw) : null;
-      const companyKey = uscc ?? slug(name || nameEn);
-      const companyId = makeEntityId(ctx.dataset, companyKey);
-      const c = new EntityBuilder(companyId, 'Company');
-      c.add('name', name, name && hasHan(name) ? 'zh' : undefined);
-      c.add('name', nameEn, 'en');
-      if (uscc) c.add('uscCode', uscc).add('country', 'cn');
-      else if (usccRaw) c.add('registrationNumber', usccRaw).add('notes', `malformed USCC: ${usccRaw}`);
-      c.add('registrationNumber', get('regNo'));
-      c.add('address', get('address'));
-      c.add('incorporationDate', established);
-      c.add('sector', get('industry'));
-      c.add('status', get('status'));
-      c.add('capital', get('capital'));
-      const cc = get('country');
-      if (cc) c.add('country', countryCode(cc)?.toLowerCase() ?? null);
-      for (const u of h.unknown) {
-        const v = cleanText(row.cells[u.index] ?? '');
-        if (v) c.add('notes', `${u.name}: ${v}`);
-      }
-      const entities: EntityFact[] = [];
-      const relationships: RelationshipFact[] = [];
-      const rep = get('legalRep');
-      if (rep) {
-        const repId = makeEntityId(ctx.dataset, 'person', slug(rep), companyKey);
-        entities.push(
-          new EntityBuilder(repId, 'Person').add('name', rep, hasHan(rep) ? 'zh' : undefined).build(),
-        );
-        relationships.push({
-          id: makeEntityId(ctx.dataset, companyKey, 'legal-rep', slug(rep)),
-          kind: 'directorship',
-          schema: 'Directorship',
-          source: repId,
-          target: companyId,
-          percentage: null,
-          role: 'legal representative (法定代表人)',
-          startDate: null,
-          endDate: null,
-        });
-      }
-      let key = companyKey;
-      const holder = get('shareholder');
-      if (holder) {
-        const holderUscc = usccOrNull(get('shareholderUscc'));
-        const person = !holderUscc && looksLikeChinesePerson(holder);
-        const holderKey = holderUscc ?? (person ? `person-${slug(holder)}-${companyKey}` : slug(holder));
-        const holderId = makeEntityId(ctx.dataset, holderKey);
-        const schema = person ? 'Person' : looksLikeCompany(holder) || holderUscc ? 'Company' : 'LegalEntity';
-        const sh = new EntityBuilder(holderId, schema).add('name', holder, hasHan(holder) ? 'zh' : undefined);
-        if (holderUscc) sh.add('uscCode', holderUscc);
-        entities.push(sh.build());
-        const amount = get('amount');
-        // RelationshipFact has no amount field: keep the subscribed amount on the company.
-        if (amount) c.add('notes', `shareholder ${holder} subscribed ${amount}`);
-        relationships.push({
-          id: makeEntityId(ctx.dataset, companyKey, 'owned-by', holderKey),
-          kind: 'ownership',
-          schema: 'Ownership',
-          source: holderId,
-          target: companyId,
-          percentage: share,
-          role: 'shareholder',
-          startDate: null,
-          endDate: null,
-        });
-        key = `${companyKey}>${holderKey}`;
-      }
-      entities.unshift(c.build());
-      yield {
-        ok: true,
-        bundle: {
-          provenance: provenance({ dataset: ctx.dataset, sourceFile: path, recordKey: key, line: row.line }),
-          entities,
-          relationships,
-        },
-      };
-    }
   }
 }

@@ -61,76 +61,81 @@ export async function* parseTradeStatsCsv(ctx: ParseContext): AsyncGenerator<Par
         return missing.length > 0 ? `missing column(s): ${missing.join(', ')}` : null;
       },
     });
-    for await (const r of rows) {
-      if (!r.ok) {
-        yield r;
-        continue;
+    for await (const chunk of rows)
+      for (const r of chunk) {
+        if (!r.ok) {
+          yield r;
+          continue;
+        }
+        const { header: h, row } = r;
+        const get = (c: Col) => h.get(row.cells, c);
+        const bad = (why: string) => reject(path, row.line, why, row.raw);
+        const region = cached(regionCache, get('reporterRegion'), regionCode);
+        if (!region) {
+          yield bad(`unknown reporter_region ${JSON.stringify(get('reporterRegion'))}`);
+          continue;
+        }
+        const partner = cached(countryCache, get('partnerCountry'), countryCode);
+        if (!partner) {
+          yield bad(`unknown partner_country ${JSON.stringify(get('partnerCountry'))}`);
+          continue;
+        }
+        const month = parseMonth(get('month'));
+        if (!month) {
+          yield bad(`month ${JSON.stringify(get('month'))} is not YYYY-MM`);
+          continue;
+        }
+        const hsText = get('hsCode');
+        const hs = /^total$/i.test(hsText) ? 'TOTAL' : normalizeHs(hsText);
+        if (!hs) {
+          yield bad(`hs_code ${JSON.stringify(hsText)} is neither 2-10 digits nor TOTAL`);
+          continue;
+        }
+        const value = parseNumber(get('valueUsd'));
+        const quantity = parseNumber(get('quantity'));
+        if (value === undefined || quantity === undefined) {
+          yield bad(`unparseable ${value === undefined ? 'value_usd' : 'quantity'}`);
+          continue;
+        }
+        const flowText = get('flow').toLowerCase();
+        const flow =
+          flowText === '' || flowText.startsWith('ex')
+            ? 'export'
+            : flowText.startsWith('im')
+              ? 'import'
+              : null;
+        if (!flow) {
+          yield bad(`flow ${JSON.stringify(get('flow'))} is neither export nor import`);
+          continue;
+        }
+        const extra: Record<string, string> = {};
+        for (const u of h.unknown) {
+          const v = row.cells[u.index];
+          if (v !== undefined && v.trim() !== '') extra[u.name] = v.trim();
+        }
+        const stat: TradeStatFact = {
+          ...(Object.keys(extra).length > 0 ? { raw: extra } : {}),
+          reporterRegion: region,
+          partnerCountry: partner,
+          month,
+          hsCode: hs,
+          valueUsd: value,
+          quantity,
+          quantityUnit: get('quantityUnit') || null,
+          flow,
+        };
+        yield {
+          ok: true,
+          bundle: {
+            provenance: provenance({
+              dataset: ctx.dataset,
+              sourceFile: path,
+              recordKey: `${region}|${partner}|${month}|${hs}|${flow}`,
+              line: row.line,
+            }),
+            tradeStats: [stat],
+          },
+        };
       }
-      const { header: h, row } = r;
-      const get = (c: Col) => h.get(row.cells, c);
-      const bad = (why: string) => reject(path, row.line, why, row.raw);
-      const region = cached(regionCache, get('reporterRegion'), regionCode);
-      if (!region) {
-        yield bad(`unknown reporter_region ${JSON.stringify(get('reporterRegion'))}`);
-        continue;
-      }
-      const partner = cached(countryCache, get('partnerCountry'), countryCode);
-      if (!partner) {
-        yield bad(`unknown partner_country ${JSON.stringify(get('partnerCountry'))}`);
-        continue;
-      }
-      const month = parseMonth(get('month'));
-      if (!month) {
-        yield bad(`month ${JSON.stringify(get('month'))} is not YYYY-MM`);
-        continue;
-      }
-      const hsText = get('hsCode');
-      const hs = /^total$/i.test(hsText) ? 'TOTAL' : normalizeHs(hsText);
-      if (!hs) {
-        yield bad(`hs_code ${JSON.stringify(hsText)} is neither 2-10 digits nor TOTAL`);
-        continue;
-      }
-      const value = parseNumber(get('valueUsd'));
-      const quantity = parseNumber(get('quantity'));
-      if (value === undefined || quantity === undefined) {
-        yield bad(`unparseable ${value === undefined ? 'value_usd' : 'quantity'}`);
-        continue;
-      }
-      const flowText = get('flow').toLowerCase();
-      const flow =
-        flowText === '' || flowText.startsWith('ex') ? 'export' : flowText.startsWith('im') ? 'import' : null;
-      if (!flow) {
-        yield bad(`flow ${JSON.stringify(get('flow'))} is neither export nor import`);
-        continue;
-      }
-      const extra: Record<string, string> = {};
-      for (const u of h.unknown) {
-        const v = row.cells[u.index];
-        if (v !== undefined && v.trim() !== '') extra[u.name] = v.trim();
-      }
-      const stat: TradeStatFact = {
-        ...(Object.keys(extra).length > 0 ? { raw: extra } : {}),
-        reporterRegion: region,
-        partnerCountry: partner,
-        month,
-        hsCode: hs,
-        valueUsd: value,
-        quantity,
-        quantityUnit: get('quantityUnit') || null,
-        flow,
-      };
-      yield {
-        ok: true,
-        bundle: {
-          provenance: provenance({
-            dataset: ctx.dataset,
-            sourceFile: path,
-            recordKey: `${region}|${partner}|${month}|${hs}|${flow}`,
-            line: row.line,
-          }),
-          tradeStats: [stat],
-        },
-      };
-    }
   }
 }

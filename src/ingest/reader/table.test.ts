@@ -140,7 +140,8 @@ describe('headers', () => {
   it('rejects rows of the wrong width, tolerating trailing empty cells', async () => {
     const p = file('width.csv', 'a,b\n1,2\n3\n4,5,6\n7,8,,\n');
     const out = [];
-    for await (const r of readHeaderedTable(p, { a: [], b: [] })) out.push(r.ok ? r.row.cells : r.rejection);
+    for await (const chunk of readHeaderedTable(p, { a: [], b: [] }))
+      for (const r of chunk) out.push(r.ok ? r.row.cells : r.rejection);
     expect(out).toEqual([
       ['1', '2'],
       { file: p, line: 3, reason: 'expected 2 fields, got 1', raw: '3' },
