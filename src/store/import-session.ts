@@ -15,8 +15,6 @@ const RECORD_COLUMNS = [
   'dataset',
   'record_key',
   'hash',
-  'source_file',
-  'line',
   'first_import',
   'changed_import',
   'last_import',
@@ -25,7 +23,7 @@ const RECORD_COLUMNS = [
 const FACT_COLUMNS = Object.fromEntries(
   FACT_TABLES.map((t) => [
     t,
-    ['rec_id', 'ord', 'dataset', 'record_key', 'source_file', 'line', 'import_id', ...CONTENT_COLUMNS[t]],
+    ['rec_id', 'ord', 'dataset', 'record_key', 'source_file', 'line', ...CONTENT_COLUMNS[t]],
   ]),
 ) as Record<FactTable, string[]>;
 
@@ -101,23 +99,22 @@ export class KyselyImportSession implements ImportSession {
       const gone: number[] = [];
       for (let i = 0; i < n; i++) {
         const old = existing.get(batch.keys[i] as string);
-        const file = batch.files[i] as string;
-        const line = batch.lines[i] ?? null;
         const hash = batch.hashes[i] as string;
         if (!old) {
           counts.added++;
           fresh.push(i);
         } else if (old.hash === hash && !old.removed) {
           counts.unchanged++;
-          touched.push([importId, file, line, old.id]);
+          // The stored facts keep where their content was read.
+          touched.push([importId, old.id]);
         } else {
           if (old.removed) {
             // Back after a removal: a new life, counted as added.
             counts.added++;
-            revived.push([hash, file, line, importId, importId, null, null, importId, old.id]);
+            revived.push([hash, importId, importId, null, null, importId, old.id]);
           } else {
             counts.changed++;
-            rewritten.push([hash, file, line, importId, importId, old.id]);
+            rewritten.push([hash, importId, importId, old.id]);
           }
           // Its facts are cleared and written again under the same record id.
           recIds[i] = old.id;
@@ -126,8 +123,8 @@ export class KyselyImportSession implements ImportSession {
       }
       // Each update is compiled once with placeholder values; the lists give them in order.
       const update = tx.db.updateTable('records');
-      const rewrite = { hash: '', source_file: '', line: 0, changed_import: 0, last_import: 0 };
-      await tx.runEach(update.set({ last_import: 0, source_file: '', line: 0 }).where('id', '=', 0), touched);
+      const rewrite = { hash: '', changed_import: 0, last_import: 0 };
+      await tx.runEach(update.set({ last_import: 0 }).where('id', '=', 0), touched);
       await tx.runEach(update.set(rewrite).where('id', '=', 0), rewritten);
       await tx.runEach(
         update
@@ -150,8 +147,6 @@ export class KyselyImportSession implements ImportSession {
           this.dataset,
           batch.keys[i] as string,
           batch.hashes[i] as string,
-          batch.files[i] as string,
-          batch.lines[i] ?? null,
           importId,
           importId,
           importId,
@@ -196,7 +191,6 @@ export class KyselyImportSession implements ImportSession {
         batch.keys[i] as string,
         batch.files[i] as string,
         batch.lines[i] ?? null,
-        this.importId,
       );
       for (let c = r * width; c < (r + 1) * width; c++) out.push(values[c] ?? null);
     }

@@ -40,7 +40,7 @@ export interface PreparedRows {
 
 /**
  * The columns a record's facts carry, in the order they are hashed. The provenance columns
- * (rec_id, ord, dataset, record_key, source_file, line, import_id, removed_at) are added by
+ * (rec_id, ord, dataset, record_key, source_file, line, removed_at) are added by
  * the session when it writes, from the record the row belongs to.
  */
 export const CONTENT_COLUMNS = {

@@ -2,7 +2,7 @@ import type { Generated } from 'kysely';
 
 /**
  * Table shapes for Kysely. Facts live in one table per kind; every fact row carries its
- * provenance columns (dataset, record_key, source_file, line, import_id). `records` keeps one
+ * provenance columns (dataset, record_key, source_file, line). `records` keeps one
  * row per source record key for change detection; `removed_at` on fact rows mirrors the
  * record's removal so reads need no join.
  *
@@ -43,8 +43,6 @@ export interface Tables {
     dataset: string;
     record_key: string;
     hash: string;
-    source_file: string;
-    line: number | null;
     first_import: number;
     changed_import: number;
     last_import: number;
@@ -162,7 +160,6 @@ export interface FactColumns {
   record_key: string;
   source_file: string;
   line: number | null;
-  import_id: number;
   removed_at: string | null;
 }
 
