@@ -181,8 +181,9 @@ export function checkProvenance(p: unknown, dataset: string): asserts p is Recor
 
 /**
  * Appends one record's rows to `rows` and the content it is hashed by to `parts`: each fact
- * row as its table name and the JSON of its values, provenance excluded (the same facts on
- * another line of a newer file are unchanged; any difference in a fact is a change).
+ * row as its table name and its values joined by NUL, provenance excluded (the same facts on
+ * another line of a newer file are unchanged; any difference in a fact is a change). A null
+ * and an empty string hash alike; parsers give null for empty cells, so both mean "no value".
  * entity_keys derive from entities, so they are not hashed.
  */
 function addRecordRows(
