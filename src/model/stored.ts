@@ -80,6 +80,8 @@ export interface ImportSummary {
   /** Keys whose content differs from the last completed import. */
   readonly changed: number;
   readonly unchanged: number;
+  /** Why a failed import stopped (the error it stopped on), else null. */
+  readonly error: string | null;
 }
 
 export type MatchVerdict = 'same' | 'not-same' | 'unsure';

@@ -485,8 +485,9 @@ export function storeContract(backend: string, open: () => Promise<Store>): void
           unchanged: 0,
           status: 'done',
         });
-        const statuses = (await s.listImports(DS)).map((i) => i.status);
-        expect(statuses).toEqual(['done', 'failed', 'done']);
+        const imports = await s.listImports(DS);
+        expect(imports.map((i) => i.status)).toEqual(['done', 'failed', 'done']);
+        expect(imports.map((i) => i.error)).toEqual([null, expect.stringMatching(/^interrupted/), null]);
         await rerun.noteRejected(0);
       } finally {
         await s.close();
@@ -501,7 +502,8 @@ export function storeContract(backend: string, open: () => Promise<Store>): void
         await session.noteRejected(2);
         await session.noteRejected(3);
         const sum = await session.fail('disk full');
-        expect(sum).toMatchObject({ rejected: 5, status: 'failed', files: ['a', 'b'] });
+        expect(sum).toMatchObject({ rejected: 5, status: 'failed', files: ['a', 'b'], error: 'disk full' });
+        expect((await s.listImports(DS)).at(-1)?.error).toBe('disk full');
         await expect(session.write([])).rejects.toThrow(/finished/);
       } finally {
         await s.close();

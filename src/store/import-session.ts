@@ -280,8 +280,15 @@ export class KyselyImportSession implements ImportSession {
   }
 
   async fail(reason: string): Promise<ImportSummary> {
-    void reason;
-    return this.finish({ complete: false });
+    await this.finish({ complete: false });
+    // Kept with the import, so `datasets`/`listImports` can say why it stopped.
+    await this.#ex.run(
+      this.#ex.db
+        .updateTable('imports')
+        .set({ error: reason.slice(0, 2000) })
+        .where('id', '=', this.importId),
+    );
+    return this.#summary();
   }
 
   async #counts(tx: Exec) {
@@ -337,6 +344,7 @@ export function importSummaryFromRow(row: {
   removed: number;
   changed: number;
   unchanged: number;
+  error?: string | null;
 }): ImportSummary {
   return {
     importId: Number(row.id),
@@ -352,5 +360,6 @@ export function importSummaryFromRow(row: {
     removed: Number(row.removed),
     changed: Number(row.changed),
     unchanged: Number(row.unchanged),
+    error: row.error ?? null,
   };
 }

@@ -151,7 +151,11 @@ export class KyselyStore implements Store {
       await tx.run(
         db
           .updateTable('imports')
-          .set({ status: 'failed', finished_at: now() })
+          .set({
+            status: 'failed',
+            finished_at: now(),
+            error: 'interrupted: the import stopped before it finished',
+          })
           .where('dataset', '=', opts.dataset)
           .where('status', '=', 'running'),
       );

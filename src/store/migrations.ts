@@ -217,6 +217,11 @@ function migrations(pg: boolean): Record<string, Migration> {
         }
       },
     },
+    '0003-import-error': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('imports').addColumn('error', 'text').execute();
+      },
+    },
   };
 }
 

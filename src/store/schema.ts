@@ -37,6 +37,8 @@ export interface Tables {
     removed: number;
     changed: number;
     unchanged: number;
+    /** Why a failed import stopped (migration 0003); null otherwise. */
+    error: string | null;
   };
   records: {
     id: Generated<number>;

@@ -32,7 +32,9 @@ export const registerDatasets: RegisterCommand = (program, ctx) => {
           d.shipments,
           d.tradeStats,
           d.removed,
-          d.lastImport ? `${d.lastImport.finishedAt ?? d.lastImport.startedAt} (${d.lastImport.status})` : '',
+          d.lastImport
+            ? `${d.lastImport.finishedAt ?? d.lastImport.startedAt} (${d.lastImport.status}${d.lastImport.error ? `: ${d.lastImport.error}` : ''})`
+            : '',
         ]),
       );
       if (rows.length === 0) out.line(`No datasets in ${s.location}. Try \`threadline import --help\`.`);
