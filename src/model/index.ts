@@ -1,6 +1,7 @@
 /** The data model: ids, provenance, FtM vocabulary, the facts importers produce and the store returns. */
 export * from './errors.ts';
 export * from './ids.ts';
+export * from './memoize.ts';
 export * from './provenance.ts';
 export * from './records.ts';
 export * from './schema.ts';

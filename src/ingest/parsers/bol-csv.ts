@@ -1,5 +1,6 @@
 import {
   type DatasetName,
+  memoize,
   type PortRef,
   provenance,
   type ShipmentFact,
@@ -96,24 +97,9 @@ export function splitHs(cell: string): { codes: string[]; invalid: string[] } {
   return { codes, invalid };
 }
 
-/** Memoised country lookups: a bill file repeats a few hundred spellings millions of times. */
-const countryCache = new Map<string, string | null>();
-function country(raw: string): string | null {
-  let v = countryCache.get(raw);
-  if (v === undefined) {
-    v = countryCode(raw);
-    if (countryCache.size < 10_000) countryCache.set(raw, v);
-  }
-  return v;
-}
-
-const dateCache = new Map<string, string | null | undefined>();
-function date(raw: string): string | null | undefined {
-  if (dateCache.has(raw)) return dateCache.get(raw);
-  const v = parseDate(raw);
-  if (dateCache.size < 10_000) dateCache.set(raw, v);
-  return v;
-}
+/** Memoised: a bill file repeats a few hundred country spellings and dates millions of times. */
+const country = memoize(countryCode);
+const date = memoize(parseDate);
 
 function port(raw: string): PortRef | null {
   return raw ? { raw, code: null, country: null } : null;

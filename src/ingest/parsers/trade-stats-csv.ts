@@ -1,4 +1,4 @@
-import { provenance, type TradeStatFact } from '../../model/index.ts';
+import { memoize, provenance, type TradeStatFact } from '../../model/index.ts';
 import { normalizeHs } from '../../normalize/index.ts';
 import { countryCode } from '../countries.ts';
 import { readHeaderedTable } from '../reader/table.ts';
@@ -34,20 +34,9 @@ export function parseMonth(raw: string): string | undefined {
   return `${m[1]}-${String(mo).padStart(2, '0')}`;
 }
 
-const regionCache = new Map<string, string | null>();
-const countryCache = new Map<string, string | null>();
-function cached(
-  cache: Map<string, string | null>,
-  raw: string,
-  f: (s: string) => string | null,
-): string | null {
-  let v = cache.get(raw);
-  if (v === undefined) {
-    v = f(raw);
-    if (cache.size < 10_000) cache.set(raw, v);
-  }
-  return v;
-}
+/** Memoised: a statistics file repeats a few dozen region and country spellings. */
+const regionOf = memoize(regionCode);
+const countryOf = memoize(countryCode);
 
 export async function* parseTradeStatsCsv(ctx: ParseContext): AsyncGenerator<ParseResult> {
   for (const path of ctx.paths) {
@@ -70,12 +59,12 @@ export async function* parseTradeStatsCsv(ctx: ParseContext): AsyncGenerator<Par
         const { header: h, row } = r;
         const get = (c: Col) => h.get(row.cells, c);
         const bad = (why: string) => reject(path, row.line, why, row.raw);
-        const region = cached(regionCache, get('reporterRegion'), regionCode);
+        const region = regionOf(get('reporterRegion'));
         if (!region) {
           yield bad(`unknown reporter_region ${JSON.stringify(get('reporterRegion'))}`);
           continue;
         }
-        const partner = cached(countryCache, get('partnerCountry'), countryCode);
+        const partner = countryOf(get('partnerCountry'));
         if (!partner) {
           yield bad(`unknown partner_country ${JSON.stringify(get('partnerCountry'))}`);
           continue;

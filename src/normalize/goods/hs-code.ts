@@ -1,15 +1,13 @@
-/** Memo of normalizeHs: a manifest file repeats a few thousand codes millions of times. */
-const hsMemo = new Map<string, string | null>();
+import { memoize } from '../../model/index.ts';
 
-/** Normalises an HS code as written on manifests ("2002.90", "5205 12", "HS 6109.10.0012") to digits. */
-export function normalizeHs(raw: string): string | null {
-  const known = hsMemo.get(raw);
-  if (known !== undefined) return known;
+/**
+ * Normalises an HS code as written on manifests ("2002.90", "5205 12", "HS 6109.10.0012") to
+ * digits. Memoised: a manifest file repeats a few thousand codes millions of times.
+ */
+export const normalizeHs = memoize((raw: string): string | null => {
   const digits = raw.replace(/^\s*(hs|hts)\s*/i, '').replace(/[\s.-]/g, '');
-  const code = /^\d{2,10}$/.test(digits) ? digits : null;
-  if (hsMemo.size < 50_000) hsMemo.set(raw, code);
-  return code;
-}
+  return /^\d{2,10}$/.test(digits) ? digits : null;
+}, 50_000);
 
 /**
  * How a code relates to a table prefix: `exact` when the code lies inside the prefix
