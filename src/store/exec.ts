@@ -50,10 +50,10 @@ export interface Exec {
   close(): Promise<void>;
 }
 
-/** `runEach`'s guard: a parameter list must fill exactly the placeholders the query compiled to. */
+/** The guard of `runEach` and `allWith`: a parameter list must fill exactly the placeholders the query compiled to. */
 export function checkParams(compiled: readonly unknown[], params: readonly Value[]): readonly Value[] {
   if (compiled.length !== params.length) {
-    throw new Error(`runEach: query takes ${compiled.length} parameters, got ${params.length}`);
+    throw new Error(`query takes ${compiled.length} parameters, got ${params.length}`);
   }
   return params;
 }
