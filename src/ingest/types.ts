@@ -1,4 +1,4 @@
-import type { DatasetName, RecordBundle } from '../model/index.ts';
+import { type DatasetName, provenance, type RecordBundle } from '../model/index.ts';
 import type { ByteMeter } from './reader/byte-source.ts';
 
 /** A source row that could not be turned into facts, with where and why. */
@@ -25,6 +25,20 @@ export interface ParseContext {
   readonly encoding?: string | undefined;
   /** Bytes read so far, for progress. */
   readonly meter: ByteMeter;
+}
+
+/** A record read: its facts, with the provenance every fact carries (checked by `provenance`). */
+export function accept(
+  dataset: DatasetName,
+  file: string,
+  recordKey: string,
+  line: number | null,
+  facts: Omit<RecordBundle, 'provenance'>,
+): ParseResult {
+  return {
+    ok: true,
+    bundle: { provenance: provenance({ dataset, sourceFile: file, recordKey, line }), ...facts },
+  };
 }
 
 export function reject(file: string, line: number, reason: string, raw: string): ParseResult {

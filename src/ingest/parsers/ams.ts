@@ -1,16 +1,10 @@
 import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import {
-  type PartyRole,
-  provenance,
-  type ShipmentFact,
-  type ShipmentLine,
-  type ShipmentParty,
-} from '../../model/index.ts';
+import type { PartyRole, ShipmentFact, ShipmentLine, ShipmentParty } from '../../model/index.ts';
 import { normalizeHs } from '../../normalize/index.ts';
 import { countryCode } from '../countries.ts';
 import { foldHeader, readTable } from '../reader/table.ts';
-import { type ParseContext, type ParseResult, reject } from '../types.ts';
+import { accept, type ParseContext, type ParseResult, reject } from '../types.ts';
 import { parseDate, parseNumber } from '../values.ts';
 
 /**
@@ -200,13 +194,7 @@ async function* parseFolder(ctx: ParseContext, dir: string): AsyncGenerator<Pars
         lines,
         raw: extra,
       };
-      yield {
-        ok: true,
-        bundle: {
-          provenance: provenance({ dataset: ctx.dataset, sourceFile: file, recordKey: id, line }),
-          shipments: [shipment],
-        },
-      };
+      yield accept(ctx.dataset, file, id, line, { shipments: [shipment] });
     }
     yield* pending.splice(0);
   }

@@ -2,14 +2,13 @@ import {
   type DatasetName,
   memoize,
   type PortRef,
-  provenance,
   type ShipmentFact,
   type ShipmentParty,
 } from '../../model/index.ts';
 import { normalizeHs } from '../../normalize/index.ts';
 import { countryCode } from '../countries.ts';
 import { type HeaderMap, readHeaderedTable } from '../reader/table.ts';
-import { type ParseContext, type ParseResult, reject } from '../types.ts';
+import { accept, type ParseContext, type ParseResult, reject } from '../types.ts';
 import { parseDate, parseNumber } from '../values.ts';
 
 /**
@@ -194,11 +193,5 @@ export function bolRow(
     ],
     raw: extra,
   };
-  return {
-    ok: true,
-    bundle: {
-      provenance: provenance({ dataset, sourceFile: file, recordKey: bolId, line }),
-      shipments: [shipment],
-    },
-  };
+  return accept(dataset, file, bolId, line, { shipments: [shipment] });
 }

@@ -1,8 +1,8 @@
-import { type MembershipFact, makeEntityId, provenance } from '../../model/index.ts';
+import { type MembershipFact, makeEntityId } from '../../model/index.ts';
 import { countryCode } from '../countries.ts';
 import { EntityBuilder } from '../entity-builder.ts';
 import { readHeaderedTable } from '../reader/table.ts';
-import { type ParseContext, type ParseResult, reject } from '../types.ts';
+import { accept, type ParseContext, type ParseResult, reject } from '../types.ts';
 import { cleanText, looksLikeCompany, parseDate, slug } from '../values.ts';
 
 /**
@@ -93,19 +93,7 @@ export async function* parseCbpWroCsv(ctx: ParseContext): AsyncGenerator<ParseRe
           scope: merchandise || null,
           rawText: row.raw,
         };
-        yield {
-          ok: true,
-          bundle: {
-            provenance: provenance({
-              dataset: ctx.dataset,
-              sourceFile: path,
-              recordKey: key,
-              line: row.line,
-            }),
-            entities: [e.build()],
-            memberships: [m],
-          },
-        };
+        yield accept(ctx.dataset, path, key, row.line, { entities: [e.build()], memberships: [m] });
       }
   }
 }

@@ -1,8 +1,8 @@
-import { type FtmSchema, type MembershipFact, makeEntityId, provenance } from '../../model/index.ts';
+import { type FtmSchema, type MembershipFact, makeEntityId } from '../../model/index.ts';
 import { countryCode } from '../countries.ts';
 import { EntityBuilder } from '../entity-builder.ts';
 import { readHeaderedTable } from '../reader/table.ts';
-import { type ParseContext, type ParseResult, reject } from '../types.ts';
+import { accept, type ParseContext, type ParseResult, reject } from '../types.ts';
 import { looksLikeCompany, parseDate, parsePartialDate, slug } from '../values.ts';
 import { parseOfacRemarks } from './ofac-remarks.ts';
 
@@ -134,19 +134,7 @@ export async function* parseCslCsv(ctx: ParseContext): AsyncGenerator<ParseResul
           scope,
           rawText: row.raw,
         }));
-        yield {
-          ok: true,
-          bundle: {
-            provenance: provenance({
-              dataset: ctx.dataset,
-              sourceFile: path,
-              recordKey: key,
-              line: row.line,
-            }),
-            entities: [e.build()],
-            memberships,
-          },
-        };
+        yield accept(ctx.dataset, path, key, row.line, { entities: [e.build()], memberships });
       }
   }
 }

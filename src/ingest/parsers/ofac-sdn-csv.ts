@@ -3,13 +3,12 @@ import {
   type EntityId,
   type FtmSchema,
   makeEntityId,
-  provenance,
   type RelationshipFact,
 } from '../../model/index.ts';
 import { countryCode } from '../countries.ts';
 import { EntityBuilder } from '../entity-builder.ts';
 import { readTable } from '../reader/table.ts';
-import { type ParseContext, type ParseResult, reject } from '../types.ts';
+import { accept, type ParseContext, type ParseResult, reject } from '../types.ts';
 import { looksLikeCompany } from '../values.ts';
 import { ofacMemberships, parseOfacRemarks } from './ofac-remarks.ts';
 
@@ -134,13 +133,5 @@ function sdnRow(
   }
   const programs = ofacPrograms(program ?? '');
   const memberships = ofacMemberships(id, programs, raw);
-  return {
-    ok: true,
-    bundle: {
-      provenance: provenance({ dataset, sourceFile: file, recordKey: num, line }),
-      entities: [e.build()],
-      relationships,
-      memberships,
-    },
-  };
+  return accept(dataset, file, num, line, { entities: [e.build()], relationships, memberships });
 }

@@ -1,10 +1,10 @@
 import { SaxesParser } from 'saxes';
-import { type DatasetName, makeEntityId, provenance, type RelationshipFact } from '../../model/index.ts';
+import { type DatasetName, makeEntityId, type RelationshipFact } from '../../model/index.ts';
 import { countryCode } from '../countries.ts';
 import { EntityBuilder } from '../entity-builder.ts';
 import { readBytes } from '../reader/byte-source.ts';
 import { decodeText } from '../reader/decode.ts';
-import { type ParseContext, type ParseResult, reject } from '../types.ts';
+import { accept, type ParseContext, type ParseResult, reject } from '../types.ts';
 import { parsePartialDate } from '../values.ts';
 import { ofacMemberships, parseOfacRemarks } from './ofac-remarks.ts';
 import { ofacSchema } from './ofac-sdn-csv.ts';
@@ -186,13 +186,5 @@ function sdnEntry(dataset: DatasetName, file: string, line: number, n: Node, raw
   for (const p of programs) e.add('programId', p);
   const memberships = ofacMemberships(id, programs, raw);
   const relationships: RelationshipFact[] = [];
-  return {
-    ok: true,
-    bundle: {
-      provenance: provenance({ dataset, sourceFile: file, recordKey: uid, line }),
-      entities: [e.build()],
-      relationships,
-      memberships,
-    },
-  };
+  return accept(dataset, file, uid, line, { entities: [e.build()], relationships, memberships });
 }

@@ -1,8 +1,8 @@
-import { type EntityFact, makeEntityId, provenance, type RelationshipFact } from '../../model/index.ts';
+import { type EntityFact, makeEntityId, type RelationshipFact } from '../../model/index.ts';
 import { countryCode } from '../countries.ts';
 import { EntityBuilder } from '../entity-builder.ts';
 import { readHeaderedTable } from '../reader/table.ts';
-import { type ParseContext, type ParseResult, reject } from '../types.ts';
+import { accept, type ParseContext, type ParseResult, reject } from '../types.ts';
 import { cleanText, looksLikeCompany, parseDate, parsePercent, slug } from '../values.ts';
 
 /**
@@ -214,19 +214,7 @@ export async function* parseRegistryCsv(ctx: ParseContext): AsyncGenerator<Parse
           key = `${companyKey}>${holderKey}`;
         }
         entities.unshift(c.build());
-        yield {
-          ok: true,
-          bundle: {
-            provenance: provenance({
-              dataset: ctx.dataset,
-              sourceFile: path,
-              recordKey: key,
-              line: row.line,
-            }),
-            entities,
-            relationships,
-          },
-        };
+        yield accept(ctx.dataset, path, key, row.line, { entities, relationships });
       }
   }
 }

@@ -1,9 +1,9 @@
-import { memoize, provenance, type TradeStatFact } from '../../model/index.ts';
+import { memoize, type TradeStatFact } from '../../model/index.ts';
 import { normalizeHs } from '../../normalize/index.ts';
 import { countryCode } from '../countries.ts';
 import { readHeaderedTable } from '../reader/table.ts';
 import { regionCode } from '../regions.ts';
-import { type ParseContext, type ParseResult, reject } from '../types.ts';
+import { accept, type ParseContext, type ParseResult, reject } from '../types.ts';
 import { parseNumber } from '../values.ts';
 
 /**
@@ -113,18 +113,9 @@ export async function* parseTradeStatsCsv(ctx: ParseContext): AsyncGenerator<Par
           quantityUnit: get('quantityUnit') || null,
           flow,
         };
-        yield {
-          ok: true,
-          bundle: {
-            provenance: provenance({
-              dataset: ctx.dataset,
-              sourceFile: path,
-              recordKey: `${region}|${partner}|${month}|${hs}|${flow}`,
-              line: row.line,
-            }),
-            tradeStats: [stat],
-          },
-        };
+        yield accept(ctx.dataset, path, `${region}|${partner}|${month}|${hs}|${flow}`, row.line, {
+          tradeStats: [stat],
+        });
       }
   }
 }
