@@ -31,6 +31,8 @@ export interface HoldingRow {
   /** Fewest hops from the queried entity. */
   readonly depth: number;
   readonly blockedOfac: boolean;
+  /** Not blocked on known shares, but would be if unknown shares were large enough. */
+  readonly undeterminedOfac: boolean;
   /** The strongest path, always written owner → asset (top-down). */
   readonly path: readonly OwnershipLink[];
   readonly truncated: boolean;
@@ -77,6 +79,7 @@ export function holdings(
       maxPct: s.maxPct,
       depth: s.depth,
       blockedOfac: opts.ofac?.isBlocked(v) ?? false,
+      undeterminedOfac: opts.ofac?.isUndetermined(v) ?? false,
       path: edges.map((e) => ownershipLink(g, e)),
       truncated: s.truncated,
     });

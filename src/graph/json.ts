@@ -34,13 +34,14 @@ export function ownershipLinkJson(g: Graph, l: OwnershipLink) {
   };
 }
 
-/** One subsidiary or owner: `{"id","name","effective_pct","blocked_ofac","depth","path":[…]}` and the unknown-share details. */
+/** One subsidiary or owner: `{"id","name","effective_pct","blocked_ofac","undetermined_ofac","depth","path":[…]}` and the unknown-share details. */
 export function holdingJson(g: Graph, r: HoldingRow) {
   return {
     id: r.id,
     name: r.name,
     effective_pct: pct(r.effectivePct),
     blocked_ofac: r.blockedOfac,
+    undetermined_ofac: r.undeterminedOfac,
     depth: r.depth,
     path: r.path.map((l) => ownershipLinkJson(g, l)),
     has_unknown: r.hasUnknown,

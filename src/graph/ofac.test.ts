@@ -19,6 +19,11 @@ describe('OFAC 50% rule', () => {
       own('S1', 'W', 25), // W: 25% by derived X + 25% by listed S1 → blocked
       own('S2', 'V', null), // V: blocked owner of unknown share → undetermined, not blocked
       own('S1', 'V', 10),
+      own('V', 'V2', 60), // V2: blocked if V is → undetermined through V
+      own('V2', 'V3', null), // V3: undetermined two steps down
+      own('S1', 'M', 30),
+      own('V', 'M', 30), // M: 30% blocked + 30% undetermined → undetermined
+      own('V', 'N', 20), // N: 20% even if V is blocked → not undetermined
       own('Old', 'Q', 100), // Old's listing ended → Q not blocked
       own('F1', 'F', 10),
       own('F2', 'F', 20),
@@ -76,6 +81,26 @@ describe('OFAC 50% rule', () => {
     const u = r.undetermined.find((x) => x.node === v('V'));
     expect(u?.knownPct).toBeCloseTo(10, 10);
     expect(nodeIds(g, u?.unknownOwners.map((o) => o.node) ?? [])).toEqual(['S2']);
+    expect(u?.undeterminedOwners).toEqual([]);
+  });
+
+  it('carries undetermined down to what an undetermined owner could tip over 50%', () => {
+    const und = (id: string) => r.undetermined.find((x) => x.node === v(id));
+    expect(
+      nodeIds(
+        g,
+        r.undetermined.map((x) => x.node),
+      ).sort(),
+    ).toEqual(['M', 'V', 'V2', 'V3']);
+    expect(nodeIds(g, und('V2')?.undeterminedOwners.map((o) => o.node) ?? [])).toEqual(['V']);
+    expect(und('V2')?.undeterminedOwners[0]?.pct).toBeCloseTo(60, 10);
+    expect(und('V2')?.knownPct).toBe(0);
+    expect(und('V3')?.undeterminedOwners[0]?.pct).toBeNull();
+    const m = und('M');
+    expect(m?.knownPct).toBeCloseTo(30, 10);
+    expect(nodeIds(g, m?.knownOwners.map((o) => o.node) ?? [])).toEqual(['S1']);
+    expect(nodeIds(g, m?.undeterminedOwners.map((o) => o.node) ?? [])).toEqual(['V']);
+    for (const id of ['M', 'V2', 'V3', 'N', 'Y']) expect(r.isBlocked(v(id))).toBe(false);
   });
 
   it('seeds only from listings in force on the date, and only from the seed lists', () => {

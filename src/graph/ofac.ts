@@ -10,7 +10,11 @@ import type { Graph } from './graph.ts';
  *
  * Unknown shares never count toward the 50%; an entity whose known blocked-owned shares fall
  * short but which has blocked owners of unknown share is reported as `undetermined`, so an
- * analyst can look, instead of being silently cleared or blocked.
+ * analyst can look, instead of being silently cleared or blocked. Undetermined propagates: a
+ * company 60% owned by an undetermined entity (or 30% by a blocked one and 30% by an
+ * undetermined one) would be blocked if the unknown shares turned out large enough, so it is
+ * undetermined too. That set is the fixpoint of the rule with every unknown share read as
+ * enough to block: an upper bound, where the blocked set is the lower bound.
  */
 
 export interface OfacOptions {
@@ -57,10 +61,16 @@ export type OfacStatus =
 
 export interface Undetermined {
   readonly node: number;
+  /** Sum of known direct shares held by blocked owners, in percent (short of the threshold). */
   readonly knownPct: number;
   /** Blocked owners whose share is not stated. */
   readonly unknownOwners: readonly BlockingOwner[];
   readonly knownOwners: readonly BlockingOwner[];
+  /**
+   * Direct owners that are themselves undetermined (share in percent, null when unknown):
+   * the entity is blocked if enough of them turn out to be.
+   */
+  readonly undeterminedOwners: readonly BlockingOwner[];
 }
 
 export interface OfacResult {
@@ -69,8 +79,13 @@ export interface OfacResult {
   /** Blocked nodes in the order they became blocked (seeds first). */
   readonly blocked: readonly number[];
   isBlocked(node: number): boolean;
+  /** Not blocked on known shares, but would be if unknown shares were large enough. */
+  isUndetermined(node: number): boolean;
   status(node: number): OfacStatus | null;
-  /** Entities with blocked owners of unknown share and not blocked on known shares. */
+  /**
+   * Entities not blocked on known shares that would be if unknown shares were large enough:
+   * directly (a blocked owner of unknown share) or through undetermined owners.
+   */
   readonly undetermined: readonly Undetermined[];
 }
 
@@ -147,31 +162,54 @@ export function applyOfacRule(graph: Graph, opts: OfacOptions = {}): OfacResult 
     }
   }
 
-  const directOwners = (w: number): { known: BlockingOwner[]; unknown: BlockingOwner[] } => {
+  // Upper bound: the same worklist from the blocked set, where an unknown share always
+  // reaches the threshold. Everything it adds is undetermined.
+  const possible = new Uint8Array(n);
+  const possibleShare = new Float64Array(n);
+  const frontier: number[] = [...blocked];
+  for (const v of blocked) possible[v] = 1;
+  for (let head = 0; head < frontier.length; head++) {
+    const v = frontier[head] as number;
+    for (let e = own.outOffsets[v] as number; e < (own.outOffsets[v + 1] as number); e++) {
+      const w = own.target[e] as number;
+      if (possible[w]) continue;
+      const s = own.share[e] as number;
+      if (!Number.isNaN(s)) possibleShare[w] = (possibleShare[w] as number) + s;
+      if (Number.isNaN(s) || (possibleShare[w] as number) >= threshold - tolerance) {
+        possible[w] = 1;
+        frontier.push(w);
+      }
+    }
+  }
+
+  const directOwners = (w: number) => {
     const known: BlockingOwner[] = [];
     const unknown: BlockingOwner[] = [];
+    const maybe: BlockingOwner[] = [];
     for (let i = own.inOffsets[w] as number; i < (own.inOffsets[w + 1] as number); i++) {
       const e = own.inEdges[i] as number;
       const u = own.source[e] as number;
-      if ((round[u] as number) < 0) continue;
       const s = own.share[e] as number;
-      if (Number.isNaN(s)) unknown.push({ node: u, pct: null, edge: e });
-      else known.push({ node: u, pct: s * 100, edge: e });
+      const owner = { node: u, pct: Number.isNaN(s) ? null : s * 100, edge: e };
+      if ((round[u] as number) >= 0) (owner.pct === null ? unknown : known).push(owner);
+      else if (possible[u]) maybe.push(owner);
     }
-    known.sort((a, b) => (b.pct ?? 0) - (a.pct ?? 0));
-    return { known, unknown };
+    const bySize = (a: BlockingOwner, b: BlockingOwner) => (b.pct ?? -1) - (a.pct ?? -1);
+    known.sort(bySize);
+    maybe.sort(bySize);
+    return { known, unknown, maybe };
   };
 
   const undetermined: Undetermined[] = [];
-  for (let w = 0; w < n; w++) {
+  for (const w of frontier) {
     if ((round[w] as number) >= 0) continue;
-    const { known, unknown } = directOwners(w);
-    if (unknown.length === 0) continue;
+    const { known, unknown, maybe } = directOwners(w);
     undetermined.push({
       node: w,
       knownPct: known.reduce((t, o) => t + (o.pct ?? 0), 0),
       unknownOwners: unknown,
       knownOwners: known,
+      undeterminedOwners: maybe,
     });
   }
 
@@ -181,6 +219,7 @@ export function applyOfacRule(graph: Graph, opts: OfacOptions = {}): OfacResult 
     blocked,
     undetermined,
     isBlocked: (v) => (round[v] as number) >= 0,
+    isUndetermined: (v) => possible[v] === 1 && (round[v] as number) < 0,
     status(v) {
       const r = round[v] as number;
       if (r < 0) return null;

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { BlockingOwner } from '../../graph/index.ts';
 import type { RegisterCommand } from './index.ts';
 import { fmtPct, holdingsFor, printHoldings, warnTruncated } from './subsidiaries.ts';
 
@@ -41,11 +42,16 @@ export const registerOwners: RegisterCommand = (program, ctx) => {
         );
       else {
         const u = ofac.undetermined.find((x) => x.node === node);
-        out.line(
-          u
-            ? `OFAC: undetermined — ${fmtPct(u.knownPct)} known from blocked owners, plus unknown shares of ${u.unknownOwners.map((o) => graph.nodeName(o.node)).join(', ')}`
-            : 'OFAC: not blocked',
-        );
+        if (!u) out.line('OFAC: not blocked');
+        else {
+          const named = (os: readonly BlockingOwner[]) =>
+            os.map((o) => `${graph.nodeName(o.node)} ${o.pct === null ? '?' : fmtPct(o.pct)}`).join(', ');
+          const parts = [`${fmtPct(u.knownPct)} known from blocked owners`];
+          if (u.unknownOwners.length) parts.push(`unknown shares held by blocked ${named(u.unknownOwners)}`);
+          if (u.undeterminedOwners.length)
+            parts.push(`held by owners whose own status is undetermined: ${named(u.undeterminedOwners)}`);
+          out.line(`OFAC: undetermined — ${parts.join('; ')}`);
+        }
       }
       if (res.rows.length > 0) printHoldings(out, graph, res.rows, true);
       warnTruncated(out, res.truncated);

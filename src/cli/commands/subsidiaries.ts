@@ -24,10 +24,12 @@ Effective % sums the product of shares over every ownership path (each entity at
 a path, so cross-holdings terminate). Shares the source does not state are never taken as 0%
 or 100%: such holdings show has_unknown, the number of unknown_paths, and max_pct (the bound
 if every unknown share were 100%); --min keeps them while max_pct reaches the minimum.
-blocked_ofac applies OFAC's 50% rule from the OFAC SDN list to a fixpoint.
+blocked_ofac applies OFAC's 50% rule from the OFAC SDN list to a fixpoint; undetermined_ofac
+marks holdings that are not blocked on the stated shares but would be if unstated shares (here
+or further up) turned out large enough.
 
 --json prints one object per descendant:
-  {"id","name","effective_pct","blocked_ofac","depth","path":[…],"has_unknown","unknown_paths","max_pct","truncated"}
+  {"id","name","effective_pct","blocked_ofac","undetermined_ofac","depth","path":[…],"has_unknown","unknown_paths","max_pct","truncated"}
 where depth is the fewest ownership hops and path is the strongest chain, each link
 {"owner","owner_name","asset","asset_name","pct","sources":[{"relationship","dataset","source_file","record_key","line"}]}.
 
@@ -126,7 +128,7 @@ export function printHoldings(
       r.id,
       fmtPct(r.effectivePct),
       r.hasUnknown ? `${r.unknownPaths} path(s), ≤ ${fmtPct(r.maxPct)}` : '',
-      r.blockedOfac ? 'blocked' : '',
+      r.blockedOfac ? 'blocked' : r.undeterminedOfac ? 'undetermined' : '',
       r.depth,
       r.path
         .map(
@@ -156,7 +158,7 @@ export const registerSubsidiaries: RegisterCommand = (program, ctx) => {
       if (!r) return;
       const { out, graph, node, res, min } = r;
       out.line(
-        `${graph.nodeName(node)} (${graph.nodeId(node)}): ${res.rows.length} subsidiar${res.rows.length === 1 ? 'y' : 'ies'}${min > 0 ? ` at ≥ ${min}%` : ''}, ${res.rows.filter((x) => x.blockedOfac).length} blocked under OFAC's 50% rule`,
+        `${graph.nodeName(node)} (${graph.nodeId(node)}): ${res.rows.length} subsidiar${res.rows.length === 1 ? 'y' : 'ies'}${min > 0 ? ` at ≥ ${min}%` : ''}, ${res.rows.filter((x) => x.blockedOfac).length} blocked under OFAC's 50% rule, ${res.rows.filter((x) => x.undeterminedOfac).length} undetermined`,
       );
       if (res.rows.length > 0) printHoldings(out, graph, res.rows, false);
       warnTruncated(out, res.truncated);

@@ -130,6 +130,7 @@ beforeAll(async () => {
     company('hold', 'Synthetic Holding', 'CN'),
     company('yarn-mill', 'Synthetic Yarn Mill', 'CN'),
     company('ghost-sub', 'Synthetic Ghost Sub', 'CN'),
+    company('ghost-child', 'Synthetic Ghost Child', 'CN'),
     company('xj-cotton', 'Synthetic XJ Cotton', 'CN'),
     company('fabric-co', 'Synthetic Fabric Co', 'VN'),
     company('garment-co', 'Synthetic Garment Co', 'BD'),
@@ -139,6 +140,7 @@ beforeAll(async () => {
     owns('o1', 'sdn', 'hold', 60),
     owns('o2', 'hold', 'yarn-mill', 100),
     owns('o3', 'hold', 'ghost-sub', null),
+    owns('o4', 'ghost-sub', 'ghost-child', 70),
     listing('sdn', 'ofac-sdn'),
     listing('xj-cotton', 'uflpa'),
     bill('B1', 'xj-cotton', 'yarn-mill', '2023-01-10', '520100'),
@@ -158,11 +160,15 @@ describe('threadline subsidiaries / owners', () => {
     const r = cli('--json', 'subsidiaries', 'sdn');
     expect(r.code).toBe(0);
     const rows = jsonLines(r.stdout);
-    expect(rows.map((x) => [x.id, x.effective_pct, x.blocked_ofac, x.depth])).toEqual([
-      ['hold', 60, true, 1],
-      ['yarn-mill', 60, true, 2],
-      ['ghost-sub', 0, false, 2],
+    expect(rows.map((x) => [x.id, x.effective_pct, x.blocked_ofac, x.undetermined_ofac, x.depth])).toEqual([
+      ['hold', 60, true, false, 1],
+      ['yarn-mill', 60, true, false, 2],
+      ['ghost-sub', 0, false, true, 2],
+      ['ghost-child', 0, false, true, 3],
     ]);
+    expect(cli('subsidiaries', 'sdn').stdout).toMatch(
+      /4 subsidiaries, 2 blocked under OFAC's 50% rule, 2 undetermined/,
+    );
     const mill = rows[1];
     expect(mill.path.map((l: { owner: string; asset: string }) => `${l.owner}>${l.asset}`)).toEqual([
       'sdn>hold',
@@ -200,6 +206,17 @@ describe('threadline subsidiaries / owners', () => {
     ]);
     // Owner paths read top-down: sdn → hold → yarn-mill.
     expect(rows[1].path.map((l: { owner: string }) => l.owner)).toEqual(['sdn', 'hold']);
+  });
+
+  it('says when the 50% rule is undetermined, and through whom', () => {
+    const sub = cli('owners', 'ghost-sub').stdout;
+    expect(sub).toMatch(
+      /OFAC: undetermined — 0% known from blocked owners; unknown shares held by blocked Synthetic Holding \?/,
+    );
+    expect(cli('owners', 'ghost-child').stdout).toMatch(
+      /OFAC: undetermined — 0% known from blocked owners; held by owners whose own status is undetermined: Synthetic Ghost Sub 70%/,
+    );
+    expect(cli('owners', 'hold').stdout).toMatch(/OFAC: blocked/);
   });
 
   it('lists the candidates of an ambiguous name and exits 2', () => {
