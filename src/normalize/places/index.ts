@@ -1,4 +1,4 @@
-/** Places: division codes, the Xinjiang gazetteer, XPCC units, address location and ports. */
+/** Places: division codes, provinces, the Xinjiang gazetteer, XPCC units, address location and ports. */
 export {
   type DecodedDivision,
   DIVISION_SOURCE,
@@ -29,6 +29,14 @@ export {
   type XpccLocation,
 } from './locate.ts';
 export { allPorts, locatePort, PORT_SOURCE, type Port, type PortMatch } from './ports.ts';
+export {
+  PROVINCES,
+  PROVINCES_SOURCE,
+  type Province,
+  provinceByCode,
+  provinceNamed,
+  shortDivisionCode,
+} from './provinces.ts';
 export {
   findXpcc,
   regimentUnit,

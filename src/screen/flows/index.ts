@@ -36,4 +36,4 @@ export {
   seriesOf,
 } from './series.ts';
 export { detectSurges, type SurgeOptions, surgesOf } from './surges.ts';
-export { LEGAL_EVENTS, LEGAL_EVENTS_SOURCE, type LegalEvent, PROVINCES_SOURCE } from './tables.ts';
+export { LEGAL_EVENTS, LEGAL_EVENTS_SOURCE, type LegalEvent } from './tables.ts';

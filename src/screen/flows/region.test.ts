@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { regionCode } from '../../ingest/regions.ts';
 import { resolveRegion } from './region.ts';
 
 describe('resolveRegion', () => {
@@ -26,5 +27,18 @@ describe('resolveRegion', () => {
     expect(resolveRegion('Atlantis')).toBeNull();
     expect(resolveRegion('')).toBeNull();
     expect(resolveRegion('6')).toBeNull();
+  });
+});
+
+describe('resolveRegion and the trade-statistics importer agree', () => {
+  it.each(['65', '650000', '650100', 'Xinjiang Uygur Autonomous Region', '广东省', 'Hong Kong SAR'])(
+    '%s',
+    (input) => {
+      expect(resolveRegion(input)?.code).toBe(regionCode(input));
+    },
+  );
+
+  it('names prefectures too', () => {
+    expect(resolveRegion('650100')).toEqual({ code: '6501', name: 'Urumqi' });
   });
 });

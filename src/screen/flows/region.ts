@@ -1,76 +1,34 @@
-import { PROVINCES, type Province } from './tables.ts';
+import { divisionName, provinceNamed, shortDivisionCode } from '../../normalize/index.ts';
 
-/**
- * Origin regions given as a GB/T 2260 code (`65`, `650000`) or a name (Xinjiang, 新疆,
- * 新疆维吾尔自治区, XUAR). A stopgap province table until src/normalize offers `locate`.
- */
+/** Origin regions given as a GB/T 2260 code (`65`, `650000`) or a province's name. */
 
 export interface Region {
-  /** Two-digit GB/T 2260 code, the form trade statistics are stored with. */
+  /** GB/T 2260 code in its short form (`65`), the form trade statistics are stored with. */
   readonly code: string;
   /** English name for reasons and tables ("Xinjiang"); the code itself when unknown. */
   readonly name: string;
 }
 
-const fold = (s: string): string =>
-  s
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\s'’\-_.,()]/g, '');
-
-// Suffixes people add to province names; stripped before comparing with the short names.
-const SUFFIXES = [
-  'uyghurautonomousregion',
-  'uygurautonomousregion',
-  'zhuangautonomousregion',
-  'huiautonomousregion',
-  'autonomousregion',
-  'specialadministrativeregion',
-  'province',
-  'municipality',
-  'sar',
-  '维吾尔自治区',
-  '壮族自治区',
-  '回族自治区',
-  '特别行政区',
-  '自治区',
-  '省',
-  '市',
-];
-
-const BY_NAME = new Map<string, Province>();
-for (const p of PROVINCES) {
-  for (const n of [p.en, p.zh, p.short, ...p.aliases]) BY_NAME.set(fold(n), p);
-}
-const BY_CODE = new Map(PROVINCES.map((p) => [p.code, p]));
-
 /**
- * Normalises a stored or typed region code: six-digit province codes (`650000`) become two
- * digits; other codes pass through unchanged.
+ * A stored or typed region code in the short form regions are stored with (`650000` → `65`,
+ * `650100` → `6501`); other text passes through unchanged.
  */
 export function normalizeRegionCode(code: string): string {
-  const c = code.trim();
-  return /^\d{2}0000$/.test(c) ? c.slice(0, 2) : c;
+  return shortDivisionCode(code) ?? code.trim();
 }
 
 /** Resolves a region code or name; null when it is neither a code nor a known province name. */
 export function resolveRegion(input: string): Region | null {
   const raw = input.trim();
-  if (/^\d{2}(\d{4})?$/.test(raw)) {
+  if (/^\d{2}(\d{2}){0,2}$/.test(raw)) {
     const code = normalizeRegionCode(raw);
-    return { code, name: BY_CODE.get(code)?.en ?? code };
+    return { code, name: regionName(code) };
   }
-  const f = fold(raw);
-  if (f.length === 0) return null;
-  let p = BY_NAME.get(f);
-  for (const suffix of SUFFIXES) {
-    if (p) break;
-    if (f.endsWith(suffix) && f.length > suffix.length) p = BY_NAME.get(f.slice(0, -suffix.length));
-  }
+  const p = provinceNamed(raw);
   return p ? { code: p.code, name: p.en } : null;
 }
 
-/** The English name of a region code, or the code itself. */
+/** The English name of a region code (province or prefecture), or the code itself. */
 export function regionName(code: string): string {
-  return BY_CODE.get(code)?.en ?? code;
+  return divisionName(code)?.en ?? code;
 }

@@ -1,17 +1,6 @@
 import legal from './legal-events.json' with { type: 'json' };
-import provinces from './provinces.json' with { type: 'json' };
 
-/** The flows module's data tables, loaded once: provinces (GB/T 2260) and dated legal events. */
-
-export interface Province {
-  /** GB/T 2260 two-digit province code, e.g. `65`. */
-  readonly code: string;
-  readonly en: string;
-  readonly zh: string;
-  /** The Chinese name without its administrative suffix (新疆). */
-  readonly short: string;
-  readonly aliases: readonly string[];
-}
+/** The flows module's data table, loaded once: dated legal events. */
 
 export interface LegalEvent {
   readonly id: string;
@@ -26,9 +15,6 @@ export interface LegalEvent {
   readonly regions: readonly string[];
   readonly source: string;
 }
-
-export const PROVINCES: readonly Province[] = provinces.provinces;
-export const PROVINCES_SOURCE: string = provinces.source;
 
 export const LEGAL_EVENTS: readonly LegalEvent[] = legal.events;
 export const LEGAL_EVENTS_SOURCE: string = legal.source;
