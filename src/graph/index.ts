@@ -92,4 +92,14 @@ export {
   type TraceStart,
 } from './trace.ts';
 export { UpstreamIndex, type UpstreamIndexOptions } from './upstream-index.ts';
-export { MIN_CONFIDENCE, XinjiangLocator } from './xinjiang.ts';
+export { entityCountries, MIN_CONFIDENCE, XinjiangLocator, xinjiangReason } from './xinjiang.ts';
+export {
+  mayBeXinjiang,
+  sortFacts,
+  type XinjiangBasis,
+  type XinjiangFact,
+  xinjiangFromAddress,
+  xinjiangFromIdentifier,
+  xinjiangFromName,
+  xinjiangFromStatements,
+} from './xinjiang-facts.ts';

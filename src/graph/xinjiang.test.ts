@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DatasetName, Entity, EntityId, FtmProperty } from '../model/index.ts';
 import { makeUscc } from '../normalize/index.ts';
 import { buildGraph } from './builder.ts';
-import { createExposure } from './exposure.ts';
+import { createExposure, type ExposureReason } from './exposure.ts';
 import { ship } from './testing.ts';
 import { XinjiangLocator } from './xinjiang.ts';
 
@@ -44,10 +44,29 @@ describe('Xinjiang location as an exposure reason', () => {
     const exposure = createExposure(g, { extra: [x.predicate(g)] });
     const a = exposure(g.nodeOf('a') as number);
     expect(a.map((r) => r.kind)).toEqual(['xinjiang_located']);
-    expect(a[0]?.summary).toMatch(/USCC .* registered in Xinjiang .*XPCC division 8/);
+    expect(a[0]?.summary).toBe('located in Xinjiang (XPCC) by USCC registration');
     expect(a[0]?.evidence[0]).toMatchObject({ type: 'fact', sources: [prov] });
+    const detail = (r: ExposureReason | undefined) =>
+      (r?.evidence[0] as { detail: string } | undefined)?.detail;
+    expect(detail(a[0])).toMatch(
+      /USCC .* registered in Xinjiang, division 659001 .*XPCC city of the 8th Division/,
+    );
     expect(exposure(g.nodeOf('b') as number)).toEqual([]);
-    expect(exposure(g.nodeOf('c') as number)[0]?.summary).toMatch(/^address in Xinjiang/);
+    const c = exposure(g.nodeOf('c') as number)[0];
+    expect(c?.summary).toBe('located in Xinjiang by address');
+    expect(detail(c)).toMatch(/^address in Xinjiang: Urumqi/);
+  });
+
+  it('reads XPCC unit names, and never locates a firm outside China by its name alone', () => {
+    const x = new XinjiangLocator();
+    const regiment = entity('r', { name: '新疆生产建设兵团第八师一五二团', country: 'cn' });
+    const restaurant = entity('n', { name: 'Xinjiang Restaurant LLC', country: 'us' });
+    for (const e of [regiment, restaurant]) x.inspectEntity(e);
+    const g = buildGraph({ entities: [regiment, restaurant] });
+    const reasons = x.predicate(g);
+    expect(reasons(g.nodeOf('r') as number)[0]?.summary).toBe('located in Xinjiang (XPCC) by XPCC unit');
+    expect(reasons(g.nodeOf('n') as number)).toEqual([]);
+    expect(x.size).toBe(1);
   });
 
   it('flags an unresolved shipper by the address on its bill of lading', () => {
@@ -68,6 +87,11 @@ describe('Xinjiang location as an exposure reason', () => {
     x.inspectShipment(withAddress);
     const g = buildGraph({ shipments: [withAddress] });
     const v = g.nodeOf('party:CN:synthetic ginning co') as number;
-    expect(x.predicate(g)(v)[0]?.summary).toMatch(/shipper address on bill bol in Xinjiang/);
+    const r = x.predicate(g)(v)[0];
+    expect(r?.summary).toBe('located in Xinjiang by address');
+    expect(r?.evidence[0]).toMatchObject({
+      detail: expect.stringMatching(/^address in Xinjiang: Aksu/),
+      sources: [expect.objectContaining({ recordKey: 'bol' })],
+    });
   });
 });

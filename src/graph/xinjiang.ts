@@ -1,121 +1,141 @@
-import type { Entity, FtmProperty, Provenance, StoredShipment } from '../model/index.ts';
-import { locate, parseUscc } from '../normalize/index.ts';
+import type { Entity, StoredShipment } from '../model/index.ts';
 import { EXPOSURE_WEIGHTS, type ExposurePredicate, type ExposureReason } from './exposure.ts';
 import type { Graph } from './graph.ts';
 import { partyKey } from './party-key.ts';
+import {
+  sortFacts,
+  type XinjiangBasis,
+  type XinjiangFact,
+  xinjiangFromAddress,
+  xinjiangFromName,
+  xinjiangFromStatements,
+} from './xinjiang-facts.ts';
 
 /**
- * Xinjiang location as an exposure reason: a USCC registered in a 65xxxx division (6590xx:
- * an XPCC-run city), or an address — or a Chinese-script or XPCC-style name — that `locate`
- * places in Xinjiang with confidence ≥ {@link MIN_CONFIDENCE}. Collected while the graph
- * loads (`loadGraph`'s inspect hooks), so no second pass over the store is needed; shipment
- * parties count too, which flags unresolved suppliers by the address on the bill of lading.
+ * Xinjiang location as an exposure reason. Collected while the graph loads (`loadGraph`'s
+ * inspect hooks), so no second pass over the store is needed: an entity's USCCs, addresses and
+ * names, and the shipper and consignee of every bill of lading (its address, and the name of a
+ * party no entity was resolved for), which flags unresolved suppliers by what the bill says.
+ * `trace` and screening both collect with it, so they agree on who is located in Xinjiang.
  */
 
-export const MIN_CONFIDENCE = 0.5;
-
-const USCC_PROPS: readonly FtmProperty[] = ['uscCode', 'registrationNumber', 'taxNumber', 'idNumber'];
-// Names are only worth locating when they can carry a Chinese registration region or XPCC unit.
-const NAME_WORTH_LOCATING = /[\p{Script=Han}]|xinjiang|bingtuan|xpcc|production and construction corps/iu;
-
-interface Finding {
-  readonly detail: string;
-  readonly provenance: Provenance;
+/** An entity's countries (country, jurisdiction, main country), upper-cased, each once. */
+export function entityCountries(e: Entity): string[] {
+  const p = e.properties;
+  return [
+    ...new Set(
+      [...(p.country ?? []), ...(p.jurisdiction ?? []), ...(p.mainCountry ?? [])].map((c) =>
+        c.trim().toUpperCase(),
+      ),
+    ),
+  ];
 }
 
+/** Default least `locate` confidence that places an address or name in Xinjiang. */
+export const MIN_CONFIDENCE = 0.5;
+
+/** At most this many facts are kept per entity or party: enough to cite, bounded in memory. */
+const MAX_FACTS = 10;
+
 export class XinjiangLocator {
-  private readonly found = new Map<string, Finding[]>();
+  /** Facts per entity id or party key, strongest first. */
+  readonly facts = new Map<string, XinjiangFact[]>();
+  private readonly seenParty = new Set<string>();
+
+  private readonly minConfidence: number;
+
+  constructor(minConfidence = MIN_CONFIDENCE) {
+    this.minConfidence = minConfidence;
+  }
 
   /** Looks at an entity's identifiers, addresses and names. */
   inspectEntity(e: Entity): void {
-    for (const st of e.statements) {
-      if (USCC_PROPS.includes(st.prop)) {
-        const u = parseUscc(st.value);
-        if (u.valid && u.xinjiang) {
-          const where = [u.region?.prefecture?.en, u.region?.county?.en].filter(Boolean).join(', ');
-          this.add(e.id, {
-            detail: `USCC ${u.code} registered in Xinjiang (division ${u.region?.code ?? '65'}${where ? `, ${where}` : ''})${u.xpcc ? `, XPCC division ${u.xpccDivision ?? '?'}` : ''}`,
-            provenance: st.provenance,
-          });
-        }
-      } else if (st.prop === 'address' || (st.prop === 'name' && NAME_WORTH_LOCATING.test(st.value))) {
-        const loc = locate(st.value);
-        if (loc.xinjiang && loc.confidence >= MIN_CONFIDENCE) {
-          this.add(e.id, {
-            detail: `${st.prop} in Xinjiang: ${describe(loc)} ("${st.value}")`,
-            provenance: st.provenance,
-          });
-        }
-      }
-    }
+    this.add(e.id, xinjiangFromStatements(e.statements, entityCountries(e)[0] ?? null, this.minConfidence));
   }
 
-  /** Looks at the addresses of a bill of lading's parties. */
+  /** Looks at the shipper and consignee of a bill of lading. */
   inspectShipment(s: StoredShipment): void {
-    for (const p of s.parties) {
-      if (p.role !== 'shipper' && p.role !== 'consignee') continue;
-      const text = p.address;
-      if (!text) continue;
-      const key = p.entityId ?? partyKey(p.name, p.country);
+    for (const party of s.parties) {
+      if (party.role !== 'shipper' && party.role !== 'consignee') continue;
+      const key = party.entityId ?? partyKey(party.name, party.country);
       if (!key) continue;
-      const loc = locate(text);
-      if (loc.xinjiang && loc.confidence >= MIN_CONFIDENCE) {
-        this.add(key, {
-          detail: `${p.role} address on bill ${s.id} in Xinjiang: ${describe(loc)} ("${text}")`,
-          provenance: s.provenance,
-        });
-      }
+      // A party repeats on thousands of bills; locate each (party, address) once.
+      const seen = `${key}\u0000${party.address ?? ''}`;
+      if (this.seenParty.has(seen)) continue;
+      this.seenParty.add(seen);
+      const found: (XinjiangFact | null)[] = [];
+      if (party.address)
+        found.push(
+          xinjiangFromAddress(party.address, `${party.role}.address`, s.provenance, this.minConfidence),
+        );
+      // A resolved party's name was looked at with its entity.
+      if (!party.entityId)
+        found.push(
+          xinjiangFromName(party.name, party.country, `${party.role}.name`, s.provenance, this.minConfidence),
+        );
+      this.add(
+        key,
+        found.filter((f): f is XinjiangFact => f !== null),
+      );
     }
   }
 
   /** How many entities or parties were found located in Xinjiang. */
   get size(): number {
-    return this.found.size;
+    return this.facts.size;
+  }
+
+  /** The facts per node of `graph` (ids and party keys the graph does not hold are dropped). */
+  byNode(graph: Graph): Map<number, XinjiangFact[]> {
+    const out = new Map<number, XinjiangFact[]>();
+    for (const [id, facts] of this.facts) {
+      const v = graph.nodeOf(id);
+      if (v !== undefined) out.set(v, [...(out.get(v) ?? []), ...facts]);
+    }
+    return out;
   }
 
   /** The reasons as an exposure predicate over `graph` (pass it in `createExposure`'s `extra`). */
   predicate(graph: Graph): ExposurePredicate {
-    const byNode = new Map<number, ExposureReason[]>();
-    for (const [id, findings] of this.found) {
-      const v = graph.nodeOf(id);
-      if (v === undefined) continue;
-      const list = byNode.get(v) ?? [];
-      // One reason per node: the evidence lists every finding.
-      if (list.length === 0) {
-        list.push({
-          kind: 'xinjiang_located',
-          weight: EXPOSURE_WEIGHTS.xinjiang_located,
-          summary: findings[0]?.detail ?? 'located in Xinjiang',
-          evidence: [],
-        });
+    const byNode = this.byNode(graph);
+    const reasons = new Map<number, readonly ExposureReason[]>();
+    return (v) => {
+      let r = reasons.get(v);
+      if (!r) {
+        const facts = byNode.get(v);
+        r = facts ? [xinjiangReason(v, facts)] : [];
+        reasons.set(v, r);
       }
-      const r = list[0] as ExposureReason;
-      list[0] = {
-        ...r,
-        evidence: [
-          ...r.evidence,
-          ...findings.map((f) => ({
-            type: 'fact' as const,
-            node: v,
-            detail: f.detail,
-            sources: [f.provenance],
-          })),
-        ],
-      };
-      byNode.set(v, list);
-    }
-    return (v) => byNode.get(v) ?? [];
+      return r;
+    };
   }
 
-  private add(id: string, f: Finding): void {
-    const list = this.found.get(id);
-    if (!list) this.found.set(id, [f]);
-    else if (list.length < 10 && !list.some((x) => x.detail === f.detail)) list.push(f);
+  private add(id: string, facts: readonly XinjiangFact[]): void {
+    if (facts.length === 0) return;
+    const list = this.facts.get(id) ?? [];
+    for (const f of facts) {
+      if (list.length < MAX_FACTS && !list.some((x) => x.basis === f.basis && x.value === f.value))
+        list.push(f);
+    }
+    this.facts.set(id, sortFacts(list));
   }
 }
 
-function describe(loc: ReturnType<typeof locate>): string {
-  const parts = [loc.prefecture?.en, loc.county?.en].filter(Boolean);
-  if (loc.xpcc) parts.push(`XPCC${loc.xpcc.division ? ` division ${loc.xpcc.division}` : ''}`);
-  return parts.join(', ') || 'Xinjiang';
+const BASIS_LABEL: Record<XinjiangBasis, string> = {
+  uscc: 'USCC registration',
+  'xpcc-unit': 'XPCC unit',
+  address: 'address',
+  name: 'company name',
+};
+
+/** One exposure reason citing every fact that places node `v` in Xinjiang (strongest first). */
+export function xinjiangReason(v: number, facts: readonly XinjiangFact[]): ExposureReason {
+  const strong = facts.some((f) => f.basis !== 'name');
+  return {
+    kind: 'xinjiang_located',
+    // A name-only location is weaker evidence than a USCC, an address or an XPCC unit.
+    weight: strong ? EXPOSURE_WEIGHTS.xinjiang_located : EXPOSURE_WEIGHTS.xinjiang_located * 0.7,
+    summary: `located in Xinjiang${facts.some((f) => f.xpcc) ? ' (XPCC)' : ''} by ${BASIS_LABEL[facts[0]?.basis ?? 'name']}`,
+    evidence: facts.map((f) => ({ type: 'fact' as const, node: v, detail: f.text, sources: [f.provenance] })),
+  };
 }

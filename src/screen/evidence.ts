@@ -1,9 +1,8 @@
-import type { Graph, TraceLink } from '../graph/index.ts';
+import type { Graph, TraceLink, XinjiangFact } from '../graph/index.ts';
 import type { Provenance, StoredMembership } from '../model/index.ts';
 import { type EvidenceLink, link } from './findings.ts';
 import type { WatchMatch } from './matcher.ts';
 import type { Policy } from './policy/schema.ts';
-import type { XinjiangFact } from './xinjiang.ts';
 
 /** Evidence links from graph facts, each citing the record it rests on. */
 

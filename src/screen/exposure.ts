@@ -10,10 +10,11 @@ import {
   type OfacResult,
   OwnershipEngine,
   ownershipLink,
+  type XinjiangFact,
+  xinjiangReason,
 } from '../graph/index.ts';
 import type { StoredMembership } from '../model/index.ts';
 import type { Policy } from './policy/schema.ts';
-import type { XinjiangFact } from './xinjiang.ts';
 
 /**
  * Why a graph node is exposed, as structured facts: its own active listings, OFAC-blocked
@@ -253,31 +254,10 @@ export class ExposureIndex {
         ]),
       });
     }
-    if (x.xinjiang.length > 0) {
-      const strong = x.xinjiang.some((f) => f.basis !== 'name');
-      out.push({
-        kind: 'xinjiang_located',
-        // A name-only location is weaker evidence than a USCC, an address or an XPCC unit.
-        weight: strong ? EXPOSURE_WEIGHTS.xinjiang_located : EXPOSURE_WEIGHTS.xinjiang_located * 0.7,
-        summary: `located in Xinjiang${x.xinjiang.some((f) => f.xpcc) ? ' (XPCC)' : ''} by ${BASIS_LABEL[x.xinjiang[0]?.basis ?? 'name']}`,
-        evidence: x.xinjiang.map((f) => ({
-          type: 'fact' as const,
-          node: v,
-          detail: f.text,
-          sources: [f.provenance],
-        })),
-      });
-    }
+    if (x.xinjiang.length > 0) out.push(xinjiangReason(v, x.xinjiang));
     return out.sort((a, b) => b.weight - a.weight);
   }
 }
-
-const BASIS_LABEL = {
-  uscc: 'USCC registration',
-  'xpcc-unit': 'XPCC unit',
-  address: 'address',
-  name: 'company name',
-} as const;
 
 export function fmtPct(pct: number): string {
   return `${Math.round(pct * 100) / 100}%`;

@@ -6,6 +6,7 @@
  * Customs-statistics surge detection lives in ./flows (re-exported as `flows`).
  */
 
+export type { XinjiangBasis, XinjiangFact } from '../graph/index.ts';
 export {
   applyDecisions,
   type Decisions,
@@ -90,4 +91,3 @@ export {
   type SupplierRejection,
   type SupplierRow,
 } from './supplier-list.ts';
-export type { XinjiangBasis, XinjiangFact } from './xinjiang.ts';

@@ -1,8 +1,7 @@
-import { partyKey } from '../graph/index.ts';
+import { partyKey, type XinjiangFact, xinjiangFromAddress, xinjiangFromName } from '../graph/index.ts';
 import type { Provenance } from '../model/index.ts';
 import type { WatchMatch } from './matcher.ts';
 import type { Snapshot } from './snapshot.ts';
-import { type XinjiangFact, xinjiangFromAddress, xinjiangFromName } from './xinjiang.ts';
 
 /**
  * Who a party is, for screening: the graph nodes whose exposure applies to it. A party

@@ -1,4 +1,12 @@
-import { type Graph, GraphBuilder, type LoadPhase, loadGraph, NODE_KINDS, partyKey } from '../graph/index.ts';
+import {
+  entityCountries,
+  type Graph,
+  GraphBuilder,
+  type LoadPhase,
+  loadGraph,
+  NODE_KINDS,
+  XinjiangLocator,
+} from '../graph/index.ts';
 import {
   type Entity,
   ID_PROPS,
@@ -15,13 +23,6 @@ import { DEFAULT_MATCHER, MATCHERS } from './matchers.ts';
 import { DEFAULT_POLICY, policyHash } from './policy/load.ts';
 import type { Policy } from './policy/schema.ts';
 import { FAR, type SnapshotData } from './snapshot.ts';
-import {
-  sortFacts,
-  type XinjiangFact,
-  xinjiangFromAddress,
-  xinjiangFromName,
-  xinjiangFromStatements,
-} from './xinjiang.ts';
 
 /** Builds {@link SnapshotData} from the store (one streaming pass per table) or from arrays. */
 
@@ -46,67 +47,26 @@ const NAME_PROPS = ['name', 'alias', 'previousName', 'weakAlias'] as const;
 
 /** Collects what screening needs beyond the graph while entities and shipments stream past. */
 class Collector {
-  readonly xinjiang = new Map<string, XinjiangFact[]>();
   readonly entities = new Map<string, WatchEntity>();
-  private readonly minConfidence: number;
-  private readonly seenParty = new Set<string>();
+  private readonly locator: XinjiangLocator;
 
   constructor(policy: Policy) {
-    this.minConfidence = policy.findings.xinjiang_located.minConfidence;
+    this.locator = new XinjiangLocator(policy.findings.xinjiang_located.minConfidence);
   }
 
   inspectEntity = (e: Entity): void => {
+    this.locator.inspectEntity(e);
     const p = e.properties;
-    const countries = [...(p.country ?? []), ...(p.jurisdiction ?? []), ...(p.mainCountry ?? [])].map((c) =>
-      c.trim().toUpperCase(),
-    );
-    const facts = xinjiangFromStatements(e.statements, countries[0] ?? null, this.minConfidence);
-    if (facts.length > 0) this.addFacts(e.id, facts);
     this.entities.set(e.id, {
       id: e.id,
       schema: e.schema,
       names: NAME_PROPS.flatMap((k) => p[k] ?? []),
-      countries: [...new Set(countries)],
+      countries: entityCountries(e),
       identifiers: ID_PROPS.flatMap((k) => p[k] ?? []),
     });
   };
 
-  inspectShipment = (s: StoredShipment): void => {
-    for (const party of s.parties) {
-      if (party.role !== 'shipper' && party.role !== 'consignee') continue;
-      const key = party.entityId ?? partyKey(party.name, party.country);
-      if (!key) continue;
-      // A party repeats on thousands of bills; locate each (party, address) once.
-      const seen = `${key}\u0000${party.address ?? ''}`;
-      if (this.seenParty.has(seen)) continue;
-      this.seenParty.add(seen);
-      const field = `${party.role}.address`;
-      const facts: XinjiangFact[] = [];
-      if (party.address) {
-        const f = xinjiangFromAddress(party.address, field, s.provenance, this.minConfidence);
-        if (f) facts.push(f);
-      }
-      if (!party.entityId) {
-        const f = xinjiangFromName(
-          party.name,
-          party.country,
-          `${party.role}.name`,
-          s.provenance,
-          this.minConfidence,
-        );
-        if (f) facts.push(f);
-      }
-      if (facts.length > 0) this.addFacts(key, facts);
-    }
-  };
-
-  private addFacts(id: string, facts: readonly XinjiangFact[]): void {
-    const list = this.xinjiang.get(id) ?? [];
-    for (const f of facts) {
-      if (list.length < 10 && !list.some((x) => x.basis === f.basis && x.value === f.value)) list.push(f);
-    }
-    this.xinjiang.set(id, sortFacts(list));
-  }
+  inspectShipment = (s: StoredShipment): void => this.locator.inspectShipment(s);
 
   finish(
     graph: Graph,
@@ -116,12 +76,7 @@ class Collector {
     matcher: string,
     onProgress?: BuildSnapshotOptions['onProgress'],
   ): SnapshotData {
-    const byNode = new Map<number, XinjiangFact[]>();
-    for (const [id, facts] of this.xinjiang) {
-      const v = graph.nodeOf(id);
-      if (v !== undefined) byNode.set(v, [...(byNode.get(v) ?? []), ...facts]);
-    }
-    const exposure = new ExposureIndex(graph, policy, asOf, byNode);
+    const exposure = new ExposureIndex(graph, policy, asOf, this.locator.byNode(graph));
     const watch: WatchEntity[] = [];
     for (const e of this.entities.values()) {
       const v = graph.nodeOf(e.id);
@@ -152,7 +107,7 @@ class Collector {
       policyHash: policyHash(policy),
       matcher,
       graph: graph.toColumns(),
-      xinjiang: [...this.xinjiang],
+      xinjiang: [...this.locator.facts],
       watch,
       upstreamDist,
       exposed,

@@ -1,3 +1,4 @@
+import type { XinjiangFact } from '../graph/index.ts';
 import { GoodsIndex, Graph, type GraphColumns, NO_DATE, partyKey, Tracer } from '../graph/index.ts';
 import type { StoredMembership, StoredShipment } from '../model/index.ts';
 import { ExposureIndex } from './exposure.ts';
@@ -12,7 +13,6 @@ import {
 import { DEFAULT_MATCHER, MATCHERS } from './matchers.ts';
 import type { PartyView } from './party.ts';
 import type { Policy } from './policy/schema.ts';
-import type { XinjiangFact } from './xinjiang.ts';
 
 /**
  * The immutable input of screening: the graph (ownership, memberships, trade), Xinjiang facts,

@@ -1,3 +1,4 @@
+import type { XinjiangFact } from '../../graph/index.ts';
 import type { StoredMembership } from '../../model/index.ts';
 import {
   dedupeLinks,
@@ -12,7 +13,6 @@ import { type EvidenceLink, type Finding, makeFinding } from '../findings.ts';
 import type { Target } from '../party.ts';
 import type { Severity } from '../policy/schema.ts';
 import type { Snapshot } from '../snapshot.ts';
-import type { XinjiangFact } from '../xinjiang.ts';
 import { type ItemContext, type PartyContext, predates } from './context.ts';
 
 /**

@@ -14,11 +14,8 @@ import {
  * registered in a 65xxxx division (6590xx: an XPCC-run city), an address `locate` places in
  * Xinjiang, XPCC unit naming (兵团, 农八师, 一五二团, "XPCC 8th Division"), or a Chinese company
  * name carrying a Xinjiang registration region. Plain data, so a snapshot carries it to
- * screening workers.
- *
- * (graph/'s `XinjiangLocator` answers the same question as free-text exposure reasons for
- * traces; screening needs the basis, division code and XPCC flag as fields to build findings,
- * keys and severities, so it keeps these structured facts and feeds them to the trace itself.)
+ * screening workers; `XinjiangLocator` (xinjiang.ts) collects them while the graph loads and
+ * turns them into the exposure reason traces cite.
  */
 
 export type XinjiangBasis = 'uscc' | 'address' | 'xpcc-unit' | 'name';
