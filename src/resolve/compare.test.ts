@@ -12,6 +12,8 @@ const SAME: [string, string, string?][] = [
   ['合盛硅业（鄯善）有限公司', 'Hoshine Silicon Industry (Shanshan) Co., Ltd'],
   ['新疆生产建设兵团第八师', 'XPCC 8th Division'],
   ['Xinjiang Production and Construction Corps Eighth Division', 'XPCC 8th Division'],
+  // "Corp." is read as a legal form and dropped; the rest must still name the corps.
+  ['XINJIANG PRODUCTION & CONSTRUCTION CORP.', '新疆生产建设兵团'],
   ['一五二团', '152nd Regiment'],
   ['ООО «Гранд Стар»', 'Grand Star LLC'],
   ['Владимир Путин', 'Vladimir Putin', 'Person'],
@@ -24,6 +26,7 @@ const SAME: [string, string, string?][] = [
 const DIFFERENT: [string, string, string?][] = [
   ['新疆生产建设兵团第八师', 'XPCC 2nd Division'],
   ['Regiment 152', 'Regiment 153'],
+  ['Xinjiang Production Co., Ltd.', 'Xinjiang Production and Construction Corps'],
   ['Xinjiang Wanda Co., Ltd.', 'Xinjiang Wanfang Co., Ltd.'],
   ['新疆冠农股份有限公司', '新疆冠农集团有限责任公司'],
   ['Western Gold Hami Gold Mine Co., Ltd.', 'Western Gold Karamay Hatu Gold Mine Co., Ltd.'],
