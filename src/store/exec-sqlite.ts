@@ -7,8 +7,8 @@ import type { Tables } from './schema.ts';
 const MULTI_ROWS = 64;
 const MAX_VARS = 32_000;
 
-/** The embedded store: one SQLite file (or `:memory:`), WAL mode, statements prepared once. */
-export function sqliteExec(path: string): Exec {
+/** Opens a SQLite file with the store's settings (shared with bench/sqlite-reference). */
+export function openSqliteFile(path: string): Database.Database {
   const raw = new Database(path);
   // WAL + NORMAL: durable at checkpoints, and a crash loses at most the open transaction,
   // never a committed batch. Big cache and in-memory temp tables for bulk imports.
@@ -21,6 +21,12 @@ export function sqliteExec(path: string): Exec {
   raw.pragma('cache_size = -200000');
   raw.pragma('temp_store = MEMORY');
   raw.pragma('busy_timeout = 5000');
+  return raw;
+}
+
+/** The embedded store: one SQLite file (or `:memory:`), WAL mode, statements prepared once. */
+export function sqliteExec(path: string): Exec {
+  const raw = openSqliteFile(path);
   const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: raw }) });
   const cache = new Map<string, Database.Statement>();
   const prepare = (sqlText: string) => {
