@@ -283,6 +283,73 @@ describe('owned_by_listed', () => {
   });
 });
 
+describe('owned_by_listed: XPCC units', () => {
+  // A fictitious unit (the corps has 14 divisions): its name names the XPCC, it is on no list.
+  const unit = ent('syn-xunit', { name: ['Example XPCC 99th Division Holding (synthetic)'] }, SYN('xunit'));
+  const sub = ent('syn-xsub', { name: ['Example Tomato Processing Co'] }, SYN('xsub'));
+  const inRegiment = ent(
+    'syn-xaddr',
+    { name: ['Example Trading Co'], address: ['新疆石河子市一五二团 1号'] },
+    SYN('xaddr'),
+  );
+  const sub2 = ent('syn-xsub2', { name: ['Example Canning Co'] }, SYN('xsub2'));
+  const sdn = ent('syn-sdn', { name: ['Example Sanctioned Group'] }, SYN('sdn'));
+  const snap = world({
+    entities: [unit, sub, inRegiment, sub2, sdn],
+    relationships: [
+      ownership('syn-xunit', 'syn-xsub', 60, SYN('x1')),
+      ownership('syn-xaddr', 'syn-xsub2', 60, SYN('x2')),
+    ],
+  });
+  const shipFrom = (s: Snapshot, id: string) =>
+    screenShipment(
+      s,
+      bill({
+        id: `S-${id}`,
+        date: '2023-01-01',
+        shipper: { name: id, id },
+        consignee: { name: 'B', country: 'US' },
+      }),
+    );
+
+  it('reports a company owned by an unlisted XPCC unit, citing the name that makes it one', () => {
+    const [f] = of(shipFrom(snap, 'syn-xsub'), 'owned_by_listed');
+    expect(f?.facts).toMatchObject({ blocked: false, owners: 'syn-xunit', xpccUnitOwner: true });
+    expect(f?.severity).toBe('high');
+    expect(f?.summary).toMatch(/60% effectively owned by XPCC unit Example XPCC 99th Division/);
+    expect(f?.evidence.find((e) => e.step === 'ownership')?.record.key).toBe('x1');
+    expect(f?.evidence.find((e) => e.step === 'name')).toMatchObject({
+      record: { key: 'xunit' },
+      data: { basis: 'xpcc-unit', field: 'name' },
+    });
+  });
+
+  it('does not count an owner merely located in an XPCC regiment', () => {
+    expect(of(shipFrom(snap, 'syn-xsub2'), 'owned_by_listed')).toEqual([]);
+  });
+
+  it('cites a listed owner above the unit rather than the unit', () => {
+    const s = world({
+      entities: [unit, sub, sdn],
+      memberships: [
+        membership(
+          'syn-sdn',
+          'ofac-sdn',
+          { effectiveDate: '2020-07-31' },
+          prov('ofac-sdn', 'sdn.csv', '90001'),
+        ),
+      ],
+      relationships: [
+        ownership('syn-sdn', 'syn-xunit', 100, SYN('x0')),
+        ownership('syn-xunit', 'syn-xsub', 60, SYN('x1')),
+      ],
+    });
+    const [f] = of(shipFrom(s, 'syn-xsub'), 'owned_by_listed');
+    expect(f?.facts).toMatchObject({ blocked: true, owners: 'syn-sdn' });
+    expect(f?.facts.xpccUnitOwner).toBeUndefined();
+  });
+});
+
 describe('xinjiang_located', () => {
   const snap = world({
     entities: [

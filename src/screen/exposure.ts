@@ -43,12 +43,18 @@ export interface ListedOwner {
   /** Ownership edges of the strongest path, owner first (owner → … → node). */
   readonly path: readonly number[];
   readonly listings: readonly StoredMembership[];
+  /**
+   * For an owner that is not listed but is itself an XPCC unit (its name names one: 兵团,
+   * 第八师, 一五二团): the facts that say so. The domain's red flag is ownership by a listed
+   * entity or an XPCC unit, and the corps' 2,923 known subsidiaries hang off its units.
+   */
+  readonly xpccUnit: readonly XinjiangFact[];
 }
 
 export interface OwnedByListed {
-  /** Sum of the known effective shares of listed owners, percent. */
+  /** Sum of the known effective shares of listed owners (and XPCC units), percent. */
   readonly totalPct: number;
-  /** Some listed owner's chain has an unknown share: the true total may be higher. */
+  /** Some such owner's chain has an unknown share: the true total may be higher. */
   readonly hasUnknown: boolean;
   readonly owners: readonly ListedOwner[];
 }
@@ -59,6 +65,8 @@ export interface NodeExposure {
   readonly owned: OwnedByListed | null;
   readonly xinjiang: readonly XinjiangFact[];
 }
+
+const NAME_FIELDS = new Set(['name', 'alias', 'previousName', 'weakAlias']);
 
 const NONE: NodeExposure = Object.freeze({ listings: [], blocked: null, owned: null, xinjiang: [] });
 
@@ -111,6 +119,12 @@ export class ExposureIndex {
     return l;
   }
 
+  /** Facts naming node v itself as an XPCC unit: by its names, not by an address in one. */
+  xpccUnit(v: number): readonly XinjiangFact[] {
+    const facts = this.xinjiang.get(v);
+    return facts ? facts.filter((f) => f.basis === 'xpcc-unit' && NAME_FIELDS.has(f.field)) : [];
+  }
+
   of(v: number): NodeExposure {
     if (v < 0 || (this.flags && this.flags[v] === 0)) return NONE;
     const hit = this.memo.get(v);
@@ -140,12 +154,35 @@ export class ExposureIndex {
     };
   }
 
+  /**
+   * Ownership by listed entities; failing that, by listed entities and XPCC units together.
+   * Listed owners come first so that a subsidiary of a listed corps through one of its units
+   * cites the listing, not the unit standing between.
+   */
   private ownedByListed(v: number): OwnedByListed | null {
     const own = this.graph.columns.ownership;
     if (own.inOffsets[v] === own.inOffsets[v + 1]) return null;
-    const isListed = (u: number) => this.listings(u).length > 0;
-    // Each path counts to the first listed owner on it (stopAt), so a listed parent and its
-    // listed grandparent are not added twice for the same shares.
+    const listed = this.ownedBy(v, (u) => this.listings(u).length > 0);
+    if (listed || !this.hasXpccUnits()) return listed;
+    return this.ownedBy(v, (u) => this.listings(u).length > 0 || this.xpccUnit(u).length > 0);
+  }
+
+  private unitsKnown: boolean | null = null;
+  /** Whether any node is an XPCC unit (else the second walk cannot find anything). */
+  private hasXpccUnits(): boolean {
+    if (this.unitsKnown === null) {
+      this.unitsKnown = false;
+      for (const v of this.xinjiang.keys()) {
+        if (this.xpccUnit(v).length > 0) {
+          this.unitsKnown = true;
+          break;
+        }
+      }
+    }
+    return this.unitsKnown;
+  }
+
+  private ownedBy(v: number, isListed: (u: number) => boolean): OwnedByListed | null {
     const reach = this.engine.reach(v, 'up', { stopAt: isListed });
     const owners: ListedOwner[] = [];
     let total = 0;
@@ -161,6 +198,7 @@ export class ExposureIndex {
         unknownPaths: s.unknownPaths,
         path: reach.pathTo(u).reverse(),
         listings: this.listings(u),
+        xpccUnit: this.listings(u).length > 0 ? [] : this.xpccUnit(u),
       });
     }
     const hasUnknown = owners.some((o) => o.unknownPaths > 0);
@@ -247,16 +285,35 @@ export class ExposureIndex {
       out.push({
         kind: 'owned_by_listed',
         weight: EXPOSURE_WEIGHTS.owned_by_listed,
-        summary: `${fmtPct(x.owned.totalPct)} owned by listed ${x.owned.owners.map((o) => g.nodeName(o.node)).join(', ')}`,
+        summary: `${fmtPct(x.owned.totalPct)} owned by ${ownersPhrase(
+          x.owned.owners.filter((o) => o.xpccUnit.length === 0).map((o) => g.nodeName(o.node)),
+          x.owned.owners.filter((o) => o.xpccUnit.length > 0).map((o) => g.nodeName(o.node)),
+        )}`,
         evidence: x.owned.owners.flatMap((o) => [
           ...o.path.map((e) => ({ type: 'ownership' as const, link: ownershipLink(g, e) })),
           ...o.listings.map((m) => mem(o.node, m)),
+          ...o.xpccUnit.map((f) => ({
+            type: 'fact' as const,
+            node: o.node,
+            detail: f.text,
+            sources: [f.provenance],
+          })),
         ]),
       });
     }
     if (x.xinjiang.length > 0) out.push(xinjiangReason(v, x.xinjiang));
     return out.sort((a, b) => b.weight - a.weight);
   }
+}
+
+/** "listed A, B and XPCC unit C": who owns, by why they count. */
+export function ownersPhrase(listed: readonly string[], units: readonly string[]): string {
+  return [
+    listed.length ? `listed ${listed.join(', ')}` : '',
+    units.length ? `XPCC unit${units.length > 1 ? 's' : ''} ${units.join(', ')}` : '',
+  ]
+    .filter(Boolean)
+    .join(' and ');
 }
 
 export function fmtPct(pct: number): string {

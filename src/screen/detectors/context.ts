@@ -35,7 +35,7 @@ export function predates(item: ItemContext, effective: string | null | undefined
 
 /**
  * Everything that makes node v exposed, as evidence: its listings, the OFAC chain to a listed
- * seed, the ownership paths to listed owners, its Xinjiang facts.
+ * seed, the ownership paths to listed owners (and XPCC units), its Xinjiang facts.
  */
 export function exposureLinks(snap: Snapshot, v: number): EvidenceLink[] {
   const g = snap.graph;
@@ -51,6 +51,7 @@ export function exposureLinks(snap: Snapshot, v: number): EvidenceLink[] {
     for (const o of x.owned.owners) {
       for (const e of o.path) out.push(...ownershipLinks(g, e));
       for (const m of o.listings) out.push(membershipLink(g, o.node, m, snap.policy));
+      for (const f of o.xpccUnit) out.push(xinjiangLink(f));
     }
   }
   for (const f of x.xinjiang) out.push(xinjiangLink(f));

@@ -8,7 +8,7 @@ import {
   ownershipLinks,
   xinjiangLink,
 } from '../evidence.ts';
-import { fmtPct } from '../exposure.ts';
+import { fmtPct, ownersPhrase } from '../exposure.ts';
 import { type EvidenceLink, type Finding, makeFinding } from '../findings.ts';
 import type { Target } from '../party.ts';
 import type { Severity } from '../policy/schema.ts';
@@ -105,6 +105,8 @@ function ownedFinding(
   const rule = policy.findings.owned_by_listed;
   const evidence: EvidenceLink[] = [...prefix];
   const ownerIds = new Set<string>();
+  /** Owners that count because they are XPCC units, not because they are listed. */
+  const unitIds = new Set<string>();
   const dates: (string | null)[] = [];
   if (x.blocked) {
     const tree = snap.exposure.blockingTree(t.node);
@@ -122,6 +124,8 @@ function ownedFinding(
         evidence.push(membershipLink(g, o.node, m, policy));
         dates.push(m.effectiveDate);
       }
+      for (const f of o.xpccUnit) evidence.push(xinjiangLink(f));
+      if (o.xpccUnit.length > 0) unitIds.add(g.nodeId(o.node));
       ownerIds.add(g.nodeId(o.node));
     }
   }
@@ -135,15 +139,16 @@ function ownedFinding(
   let severity: Severity = strongest ? 'high' : unknownOnly ? rule.unknownShare.severity : 'medium';
   if (before) severity = down.severity;
   const owners = [...ownerIds].sort();
-  const ownerNames = owners.map((id) => g.nodeName(g.nodeOf(id) ?? -1) || id);
+  const nameOf = (id: string) => g.nodeName(g.nodeOf(id) ?? -1) || id;
+  const ownerNames = owners.filter((id) => !unitIds.has(id)).map(nameOf);
   const parts: string[] = [];
   if (x.blocked)
     parts.push(`blocked under the OFAC 50% rule (${fmtPct(x.blocked.aggregatePct)} held by blocked owners)`);
   if (x.owned) {
+    // Listed owners (blocking seeds included), then XPCC units.
+    const who = ownersPhrase(ownerNames, [...unitIds].sort().map(nameOf));
     parts.push(
-      x.owned.totalPct > 0
-        ? `${fmtPct(x.owned.totalPct)} effectively owned by listed ${ownerNames.join(', ')}`
-        : `owned by listed ${ownerNames.join(', ')}`,
+      x.owned.totalPct > 0 ? `${fmtPct(x.owned.totalPct)} effectively owned by ${who}` : `owned by ${who}`,
     );
     if (x.owned.hasUnknown)
       parts.push('through a chain with a share the sources do not state (unknown, not 0% or 100%)');
@@ -169,6 +174,7 @@ function ownedFinding(
       entity: t.entityId,
       blocked: x.blocked !== null,
       owners: owners.join(','),
+      ...(unitIds.size > 0 ? { xpccUnitOwner: true } : {}),
       ...(x.owned?.hasUnknown ? { unknownShare: true } : {}),
     },
     evidence: dedupeLinks(evidence),
