@@ -84,6 +84,7 @@ export class ExposureIndex {
   private readonly memo = new Map<number, NodeExposure>();
   private readonly flags: Uint8Array | null;
   private readonly listedMemo = new Map<number, readonly StoredMembership[]>();
+  private unitsKnown: boolean | null = null;
 
   constructor(
     graph: Graph,
@@ -167,7 +168,6 @@ export class ExposureIndex {
     return this.ownedBy(v, (u) => this.listings(u).length > 0 || this.xpccUnit(u).length > 0);
   }
 
-  private unitsKnown: boolean | null = null;
   /** Whether any node is an XPCC unit (else the second walk cannot find anything). */
   private hasXpccUnits(): boolean {
     if (this.unitsKnown === null) {
