@@ -108,6 +108,43 @@ describe('runImport', () => {
     expect(await store.listImports()).toEqual([]);
   });
 
+  it('fails an input that yields no record and removes nothing from the dataset', async () => {
+    const bills = tempFile('day1.csv', 'bol_id,shipper_name\nB1,Sample A\nB2,Sample B\n');
+    await runImport(store, { format: 'bol-csv', paths: [bills], dataset: 'bills', rejectDir });
+    const wrong = tempFile('sdn.csv', '36,"AEROCARIBBEAN AIRLINES",-0-,"CUBA"\n');
+    await expect(
+      runImport(store, { format: 'bol-csv', paths: [wrong], dataset: 'bills', rejectDir }),
+    ).rejects.toMatchObject({
+      code: 'no_records',
+      message: expect.stringMatching(/nothing in dataset bills marked removed/),
+    });
+    const empty = tempFile('empty.csv', '');
+    await expect(
+      runImport(store, { format: 'bol-csv', paths: [empty], dataset: 'bills', rejectDir }),
+    ).rejects.toMatchObject({ code: 'no_records' });
+    expect((await store.getDataset(datasetName('bills')))?.shipments).toBe(2);
+    const imports = await store.listImports(datasetName('bills'));
+    expect(imports.map((i) => i.status)).toEqual(['done', 'failed', 'failed']);
+  });
+
+  it('adds to the dataset with append, and replaces it without', async () => {
+    const day1 = tempFile('day1.csv', 'bol_id,shipper_name\nB1,Sample A\nB2,Sample B\n');
+    const day2 = tempFile('day2.csv', 'bol_id,shipper_name\nB2,Sample B2\nB3,Sample C\n');
+    await runImport(store, { format: 'bol-csv', paths: [day1], dataset: 'bills', rejectDir });
+    const r = await runImport(store, {
+      format: 'bol-csv',
+      paths: [day2],
+      dataset: 'bills',
+      rejectDir,
+      append: true,
+    });
+    expect(r).toMatchObject({ added: 1, changed: 1, removed: 0, status: 'done' });
+    expect((await store.getDataset(datasetName('bills')))?.shipments).toBe(3);
+    const full = await runImport(store, { format: 'bol-csv', paths: [day2], dataset: 'bills', rejectDir });
+    expect(full).toMatchObject({ removed: 1, unchanged: 2 });
+    expect((await store.getDataset(datasetName('bills')))?.shipments).toBe(2);
+  });
+
   it('applies the enrich hook to every bundle', async () => {
     const r = await runImport(store, {
       format: 'cbp-wro-csv',

@@ -11,7 +11,7 @@ import { checkEncoding } from './reader/decode.ts';
 import type { Rejection } from './types.ts';
 
 /** A bad import request: unknown format, missing file (the CLI exits 2 on these). */
-export class ImportInputError extends ThreadlineError<'unknown_format' | 'missing_file'> {}
+export class ImportInputError extends ThreadlineError<'unknown_format' | 'missing_file' | 'no_records'> {}
 
 /** The import was stopped by its AbortSignal; finished batches stay in the store. */
 export class ImportAbortedError extends ThreadlineError<'aborted'> {
@@ -54,6 +54,12 @@ export interface RunImportOptions {
    * 4 MB or more, when the enrichment is the default one, which the worker can load itself).
    */
   readonly threads?: boolean | 'auto' | undefined;
+  /**
+   * The input adds to the dataset (new and updated records) instead of being its new full
+   * version: records it lacks are not marked removed. Default false for a list or registry
+   * snapshot; true suits a new day of bills of lading.
+   */
+  readonly append?: boolean | undefined;
 }
 
 export interface ImportResult extends ImportSummary {
@@ -69,7 +75,8 @@ const SAMPLE = 20;
  * Imports files of one format into `store` as one import of one dataset: creates the dataset
  * row if new, streams the parser's bundles to `session.write` in batches (each batch is one
  * transaction), writes every rejected row as a JSON line, and finishes the import as complete.
- * Re-import semantics (added/changed/removed by record key) are the store's.
+ * Re-import semantics (added/changed/removed by record key) are the store's. An input that
+ * yields no record at all fails the import (ImportInputError `no_records`) and removes nothing.
  */
 export async function runImport(store: Store, opts: RunImportOptions): Promise<ImportResult> {
   if (!isFormatName(opts.format)) {
@@ -131,7 +138,20 @@ export async function runImport(store: Store, opts: RunImportOptions): Promise<I
       if (opts.signal?.aborted) throw new ImportAbortedError();
     }
     await rejects.close();
-    const summary = await session.finish({ complete: true });
+    if (records === 0) {
+      // A wrong file, a wrong format or an empty export would otherwise read as "everything
+      // was removed" and empty the dataset. Nothing is imported and nothing marked removed.
+      const first = rejects.sample[0];
+      throw new ImportInputError(
+        'no_records',
+        `no records read from ${opts.paths.join(', ')} as ${opts.format}` +
+          (rejects.count > 0
+            ? ` (${rejects.count} rows rejected, the first at ${first?.file}:${first?.line}: ${first?.reason}; see ${rejectFile})`
+            : ' (empty input)') +
+          `; nothing imported, nothing in dataset ${dataset} marked removed`,
+      );
+    }
+    const summary = await session.finish({ complete: true, removeMissing: !opts.append });
     return { ...summary, rejectFile: rejects.count > 0 ? rejectFile : null, rejections: rejects.sample };
   } catch (err) {
     await rejects.close().catch(() => {});

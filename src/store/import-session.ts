@@ -227,14 +227,14 @@ export class KyselyImportSession implements ImportSession {
     );
   }
 
-  async finish(opts: { complete: boolean }): Promise<ImportSummary> {
+  async finish(opts: { complete: boolean; removeMissing?: boolean }): Promise<ImportSummary> {
     this.#done = true;
     const ex = this.#ex;
     const db = ex.db;
     const id = this.importId;
     await ex.transaction(async (tx) => {
       let removed = 0;
-      if (opts.complete) {
+      if (opts.complete && opts.removeMissing !== false) {
         const at = now();
         removed = await tx.run(
           db

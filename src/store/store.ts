@@ -116,9 +116,11 @@ export interface ImportSession {
   noteRejected(count: number): Promise<void>;
   /**
    * Ends the import. With `complete: true` (the whole source was read), keys of the dataset not
-   * seen in this import are marked removed (dated, not deleted). Returns the import's summary.
+   * seen in this import are marked removed (dated, not deleted), unless `removeMissing` is
+   * false: an input that adds to the dataset (a new day of bills) rather than replacing it.
+   * Returns the import's summary.
    */
-  finish(opts: { complete: boolean }): Promise<ImportSummary>;
+  finish(opts: { complete: boolean; removeMissing?: boolean }): Promise<ImportSummary>;
   /** Marks the import failed; what was written in finished batches stays (it is consistent). */
   fail(reason: string): Promise<ImportSummary>;
 }

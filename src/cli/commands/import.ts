@@ -61,6 +61,10 @@ export const registerImport: RegisterCommand = (program, ctx) => {
     .option('--dataset <name>', "dataset name (default: the format's, e.g. ofac-sdn)")
     .option('--encoding <name>', 'text encoding (default: detected; e.g. utf-8, utf-16le, gb18030, gbk)')
     .addOption(new Option('--batch <n>', 'records per store transaction').default('2000'))
+    .option(
+      '--append',
+      'add to the dataset instead of replacing it: records the input lacks are not marked removed (e.g. a new day of bills)',
+    )
     .addHelpText(
       'after',
       `
@@ -68,12 +72,14 @@ Formats:
 ${formatList()}
 
 Re-importing a dataset reports what was added, changed and removed (by the source's record
-keys); removed records are dated, not deleted. Rejected rows (file:line: reason) go to
+keys); removed records are dated, not deleted. Each import is the dataset's new full version
+unless --append is given. An input that yields no record at all (a wrong file or format, an
+empty export) fails the import and removes nothing. Rejected rows (file:line: reason) go to
 stderr and, all of them, to <dataset>.<importId>.rejects.jsonl beside the store file
 (the current directory for PostgreSQL), one JSON object {file,line,reason,raw} per line.
 
-Exit codes: 0 import completed (even with rejected rows), 1 import failed, 2 usage error
-(unknown format, missing file).
+Exit codes: 0 import completed (even with rejected rows), 1 import failed (no record read,
+interrupted), 2 usage error (unknown format, missing file).
 
 Examples:
   threadline import ofac-sdn-csv sdn.csv
@@ -85,7 +91,7 @@ Examples:
       async (
         format: string,
         paths: string[],
-        opts: { dataset?: string; encoding?: string; batch: string },
+        opts: { dataset?: string; encoding?: string; batch: string; append?: boolean },
         cmd,
       ) => {
         if (!isFormatName(format)) {
@@ -113,11 +119,13 @@ Examples:
             encoding: opts.encoding,
             batchSize,
             rejectDir,
+            append: opts.append === true,
             signal: abort.signal,
             onProgress: (p) => bar.update(p),
           });
         } catch (err) {
-          if (err instanceof ImportInputError) throw new UsageError(err.message);
+          // No record read is a failed import (exit 1), not a usage error.
+          if (err instanceof ImportInputError && err.code !== 'no_records') throw new UsageError(err.message);
           if (err instanceof ValidationError || err instanceof EncodingError)
             throw new UsageError(err.message);
           throw err;

@@ -295,7 +295,7 @@ export const registerScreen: RegisterCommand = (program, ctx: (cmd: Command) => 
       )
       .argument(
         '[file]',
-        'bol-csv file or AMS folder to import and screen (default: every shipment in the store)',
+        'bol-csv file or AMS folder to import (added to its dataset: earlier bills stay) and screen (default: every shipment in the store)',
       )
       .option('--format <name>', 'import format of FILE: bol-csv (default for a file) or ams (for a folder)')
       .option('--dataset <name>', "dataset name for FILE (default: the format's)")
@@ -347,6 +347,8 @@ Examples:
               paths: [file],
               dataset: o.dataset,
               rejectDir,
+              // Each file screened is a new batch of bills: the bills screened before stay.
+              append: true,
             });
             if (r.rejected > 0)
               out.warn(`${r.rejected} rows of ${safeText(file)} rejected (see ${r.rejectFile})`);
