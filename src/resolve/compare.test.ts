@@ -14,6 +14,7 @@ const SAME: [string, string, string?][] = [
   ['Xinjiang Production and Construction Corps Eighth Division', 'XPCC 8th Division'],
   // "Corp." is read as a legal form and dropped; the rest must still name the corps.
   ['XINJIANG PRODUCTION & CONSTRUCTION CORP.', '新疆生产建设兵团'],
+  ['Xinjiang Shengchan Jianshe Bingtuan', '新疆生产建设兵团'],
   ['一五二团', '152nd Regiment'],
   ['ООО «Гранд Стар»', 'Grand Star LLC'],
   ['Владимир Путин', 'Vladimir Putin', 'Person'],
