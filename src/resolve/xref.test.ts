@@ -71,4 +71,33 @@ describe('xref', () => {
       true,
     );
   });
+
+  it('never merges two entities on one chain of relationships', async () => {
+    const link = (id: string, from: string, to: string): RecordBundle => ({
+      provenance: p(id),
+      relationships: [
+        {
+          id: entityId(id),
+          kind: 'ownership',
+          schema: 'Ownership',
+          source: entityId(from),
+          target: entityId(to),
+          percentage: 100,
+          role: null,
+          startDate: null,
+          endDate: null,
+        },
+      ],
+    });
+    // a → mid → b: a merged with b would make the chain a loop.
+    const res = await clustersOf([
+      ...same,
+      company('mid', 'Synthetic Unrelated Holding GmbH'),
+      link('l1', 'a', 'mid'),
+      link('l2', 'mid', 'b'),
+    ]);
+    expect(res.get(entityId('a')) === undefined || res.get(entityId('a')) !== res.get(entityId('b'))).toBe(
+      true,
+    );
+  });
 });

@@ -25,11 +25,32 @@ export interface XrefSummary {
   readonly pairsScored: number;
   readonly pairsAboveThreshold: number;
   readonly merged: number;
+  /** Merges a score proposed but a judgement or a relationship between the two kept apart. */
   readonly blocked: number;
   readonly clusters: number;
   readonly clusteredEntities: number;
   /** The strongest proposed pairs, for review. */
   readonly topPairs: readonly (ScoredPair & { nameA: string; nameB: string })[];
+}
+
+/** Links from `from` down to `to` along `out` (breadth first, at most `max`), or null. */
+function chainHops<T>(out: ReadonlyMap<T, readonly T[]>, from: T, to: T, max = 8): number | null {
+  let frontier = [from];
+  const seen = new Set(frontier);
+  for (let hops = 1; hops <= max && frontier.length > 0; hops++) {
+    const next: T[] = [];
+    for (const v of frontier) {
+      for (const w of out.get(v) ?? []) {
+        if (w === to) return hops;
+        if (!seen.has(w)) {
+          seen.add(w);
+          next.push(w);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return null;
 }
 
 /**
@@ -77,19 +98,33 @@ export async function xref(store: Store, opts: XrefOptions = {}): Promise<XrefSu
   const pairs = [...best.values()];
   // Two entities joined by a relationship (an owner and what it owns, a branch and its head
   // office) are by definition two entities, however alike their names ("X Group" owns 41% of
-  // "X Co."). They go first, so an analyst's own later judgement on the pair still wins.
+  // "X Co."). So are two on one chain of relationships ("Lavena 1 S.à r.l." owning "Lavena
+  // Holding 1 GmbH" through a third): merging them would fold a chain into a loop and inflate
+  // every effective share along it. They go first, so an analyst's own later judgement on
+  // the pair still wins.
   const linked: Judgement[] = [];
+  const out = new Map<EntityId, EntityId[]>();
+  const constraint = (a: EntityId, b: EntityId, why: string): Judgement => ({
+    kind: 'match',
+    a,
+    b,
+    verdict: 'not-same',
+    who: 'threadline',
+    at: '1970-01-01T00:00:00.000Z',
+    why,
+  });
   for await (const r of store.iterateRelationships(opts.datasets ? { datasets: opts.datasets } : {})) {
     if (r.source === r.target) continue;
-    linked.push({
-      kind: 'match',
-      a: r.source,
-      b: r.target,
-      verdict: 'not-same',
-      who: 'threadline',
-      at: '1970-01-01T00:00:00.000Z',
-      why: `linked by ${r.kind} ${r.id} (${r.provenance.dataset})`,
-    });
+    linked.push(constraint(r.source, r.target, `linked by ${r.kind} ${r.id} (${r.provenance.dataset})`));
+    const targets = out.get(r.source);
+    if (targets) targets.push(r.target);
+    else out.set(r.source, [r.target]);
+  }
+  for (const p of pairs) {
+    if (p.score < threshold) continue;
+    const hops = chainHops(out, p.a, p.b) ?? chainHops(out, p.b, p.a);
+    if (hops !== null && hops > 1)
+      linked.push(constraint(p.a, p.b, `on one chain of relationships (${hops} links apart)`));
   }
   const judgements = [...linked, ...(await store.listJudgements('match'))];
   const res = resolveClusters(judgements, pairs, threshold);

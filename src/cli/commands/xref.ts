@@ -26,6 +26,15 @@ export const registerXref: RegisterCommand = (program, ctx) => {
         throw new UsageError((err as Error).message);
       }
       const s = await store();
+      // A mistyped name would cross-reference nothing and replace the resolution with nothing.
+      if (datasets) {
+        const known = new Set((await s.listDatasets()).map((d) => d.name as string));
+        const unknown = datasets.filter((d) => !known.has(d));
+        if (unknown.length > 0)
+          throw new UsageError(
+            `unknown dataset ${unknown.join(', ')}; the store has: ${[...known].join(', ') || 'none'}`,
+          );
+      }
       const bar = out.progress('xref', null);
       const summary = await xref(s, {
         threshold,
@@ -36,7 +45,7 @@ export const registerXref: RegisterCommand = (program, ctx) => {
       out.record(summary);
       out.line(
         `${summary.entities} entities, ${summary.pairsAboveThreshold} pairs at >= ${threshold}: ` +
-          `${summary.clusters} clusters of ${summary.clusteredEntities} entities (${summary.blocked} merges blocked by judgements).`,
+          `${summary.clusters} clusters of ${summary.clusteredEntities} entities (${summary.blocked} merges kept apart by judgements or by relationships between the two).`,
       );
       out.table(
         ['score', 'a', 'name a', 'b', 'name b'],

@@ -1,0 +1,46 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../store/index.ts';
+
+const root = join(import.meta.dirname, '..', '..', '..');
+const dir = mkdtempSync(join(tmpdir(), 'threadline-xref-'));
+const db = join(dir, 'x.db');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, [join(root, 'bin', 'threadline.mjs'), '--db', db, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, DATABASE_URL: '' },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('threadline xref', () => {
+  it('refuses an unknown dataset instead of replacing the resolution with nothing', async () => {
+    const file = join(dir, 'e.jsonl');
+    // Synthetic, fictitious companies.
+    writeFileSync(
+      file,
+      [
+        { id: 'a', schema: 'Company', properties: { name: ['Synthetic Quanlong Trading Co., Ltd.'] } },
+        { id: 'b', schema: 'Company', properties: { name: ['SYNTHETIC QUANLONG TRADING CO LTD'] } },
+      ]
+        .map((e) => JSON.stringify(e))
+        .join('\n'),
+    );
+    expect(cli('import', 'ftm', file, '--dataset', 'synthetic').code).toBe(0);
+    const first = cli('--json', 'xref');
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout.trim().split('\n')[0] ?? '{}')).toMatchObject({ clusteredEntities: 2 });
+    const typo = cli('xref', '--dataset', 'synthtic');
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/unknown dataset synthtic; the store has: synthetic/);
+    // The resolution made before is untouched.
+    const store = await openStore(db);
+    expect((await store.getResolution()).size).toBe(2);
+    await store.close();
+  });
+});
