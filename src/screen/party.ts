@@ -1,5 +1,12 @@
-import { partyKey, type XinjiangFact, xinjiangFromAddress, xinjiangFromName } from '../graph/index.ts';
+import {
+  partyKey,
+  type XinjiangFact,
+  xinjiangFromAddress,
+  xinjiangFromIdentifier,
+  xinjiangFromName,
+} from '../graph/index.ts';
 import type { Provenance } from '../model/index.ts';
+import { findUsccs } from '../normalize/index.ts';
 import type { WatchMatch } from './matcher.ts';
 import type { Snapshot } from './snapshot.ts';
 
@@ -34,7 +41,10 @@ export interface PartyView {
   /** Its node in the trade graph, or -1. */
   readonly tradeNode: number;
   readonly targets: readonly Target[];
-  /** Xinjiang facts from the party's own name and address (cite the record that carries them). */
+  /**
+   * Xinjiang facts from the party's own identifiers, name and address (cite the record that
+   * carries them).
+   */
   readonly textFacts: readonly XinjiangFact[];
 }
 
@@ -98,6 +108,21 @@ export function resolveParty(snap: Snapshot, p: PartyInput): PartyView {
 
   const minConf = snap.policy.findings.xinjiang_located.minConfidence;
   const textFacts: XinjiangFact[] = [];
+  // A USCC the caller gives (supplier-list column, --id) or the bill's text carries ("USCI
+  // 91659001…" in an address) registers the party in its division whether or not any entity in
+  // the store has that code: the code itself is the evidence, and the strongest there is.
+  const add = (f: XinjiangFact | null) => {
+    if (f && !textFacts.some((x) => x.basis === f.basis && x.value === f.value)) textFacts.push(f);
+  };
+  for (const id of p.identifiers ?? []) {
+    // The column may hold "USCC: 9165…" rather than the bare code.
+    const f = xinjiangFromIdentifier(id, 'party.identifier', PLACEHOLDER);
+    if (f) add(f);
+    else for (const code of findUsccs(id)) add(xinjiangFromIdentifier(code, 'party.identifier', PLACEHOLDER));
+  }
+  if (p.address)
+    for (const code of findUsccs(p.address)) add(xinjiangFromIdentifier(code, 'party.address', PLACEHOLDER));
+  for (const code of findUsccs(p.name)) add(xinjiangFromIdentifier(code, 'party.name', PLACEHOLDER));
   if (p.address) {
     const f = xinjiangFromAddress(p.address, 'party.address', PLACEHOLDER, minConf);
     if (f) textFacts.push(f);
