@@ -59,6 +59,9 @@ export function recordOfEntity(e: Entity): MatchRecord {
   };
 }
 
+/** Names scored in full per query at the least (see `match`). */
+const MIN_SCORED = 25;
+
 export interface MatcherOptions {
   readonly threshold?: number;
   /** Candidates fully scored per query (default: limit + 1). */
@@ -181,7 +184,9 @@ export class Matcher {
     };
     // The index's rarity-weighted key overlap is the cheap pre-score; only the best few names
     // are scored in full, and only the reported ones get their explanation built.
-    const k = this.perQuery ?? limit + 1;
+    // At least MIN_SCORED names are scored in full whatever the limit, so that `--limit 1`
+    // returns the best of what `--limit 3` would show, not of a shorter list.
+    const k = this.perQuery ?? Math.max(limit + 1, MIN_SCORED);
     const cands = this.index.candidates(keyHashes(qa, query.identifiers ?? []), k);
     const opts = this.options();
     const best = new Map<number, { r: ScoreResult; name: string }>();
@@ -199,6 +204,8 @@ export class Matcher {
       if (!prev || r.score > prev.r.score) best.set(e, { r, name: other.name });
     }
     return [...best.entries()]
+      // A zero score shares nothing worth showing (the index proposed it on a common key).
+      .filter(([, { r }]) => r.score > 0)
       .sort((x, y) => y[1].r.score - x[1].r.score)
       .slice(0, limit)
       .map(([e, { r, name }]) => ({
