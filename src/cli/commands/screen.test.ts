@@ -177,4 +177,17 @@ describe('threadline screen entity / entities', () => {
     expect(rows[0]?.risk).toBe('none');
     expect(rows[1]?.findings.map((f) => f.type)).toContain('xinjiang_located');
   });
+
+  it('skips a row with broken quoting, naming its line, and screens the rest', () => {
+    const file = join(dir, 'suppliers-quote.csv');
+    writeFileSync(
+      file,
+      'id,name,country,address,identifiers\nS-1,"Synthetic "Bad" Quote Co",CN,,\nS-2,Aksu Example Cotton Spinning Co Ltd,CN,,91652901MA7X000189\n',
+    );
+    const r = cli('--json', 'screen', 'entities', file, ...AS_OF_E, '--no-save');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`${file}:2: broken quoting`);
+    const rows = jsonLines(r.stdout) as { row: string }[];
+    expect(rows.map((x) => x.row)).toEqual(['S-2']);
+  });
 });
