@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeUscc } from '../../normalize/index.ts';
 import { BILL, ID, newsCases } from '../../screen/fixtures/news-cases.ts';
 import { loadFacts, membership, prov } from '../../screen/testing.ts';
 import { openStore } from '../../store/index.ts';
@@ -189,5 +190,30 @@ describe('threadline screen entity / entities', () => {
     expect(r.stderr).toContain(`${file}:2: broken quoting`);
     const rows = jsonLines(r.stdout) as { row: string }[];
     expect(rows.map((x) => x.row)).toEqual(['S-2']);
+  });
+
+  it('locates a supplier by a Xinjiang USCC no entity in the store carries', () => {
+    const uscc = makeUscc({ division: '659001', org: 'MA7XT9K1' }); // synthetic, XPCC 8th Division city
+    const r = cli(
+      '--json',
+      'screen',
+      'entity',
+      'Synthetic Another Trading Co',
+      '--id',
+      uscc,
+      ...AS_OF_E,
+      '--no-save',
+    );
+    expect(r.code).toBe(0);
+    const [res] = jsonLines(r.stdout) as {
+      risk: string;
+      findings: { type: string; evidence: { step: string; dataset: string; data?: { value?: string } }[] }[];
+    }[];
+    expect(res?.risk).toBe('high');
+    const x = res?.findings.find((f) => f.type === 'xinjiang_located');
+    expect(x?.evidence.find((e) => e.step === 'identifier')).toMatchObject({
+      dataset: 'query',
+      data: { value: uscc },
+    });
   });
 });
