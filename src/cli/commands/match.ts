@@ -1,5 +1,6 @@
 import { isFtmSchema } from '../../model/index.ts';
 import { DEFAULT_THRESHOLD, Matcher } from '../../resolve/index.ts';
+import { knownDatasets } from '../known-datasets.ts';
 import { UsageError } from '../usage-error.ts';
 import type { RegisterCommand } from './index.ts';
 
@@ -33,10 +34,12 @@ export const registerMatch: RegisterCommand = (program, ctx) => {
         if (opts.country && !/^[A-Za-z]{2}$/.test(opts.country)) {
           throw new UsageError(`--country must be an ISO 3166 alpha-2 code, got ${opts.country}`);
         }
+        if (name.trim() === '') throw new UsageError('NAME is empty');
         const s = await store();
+        const datasets = opts.dataset ? await knownDatasets(s, opts.dataset) : undefined;
         const bar = out.progress('indexing', null);
         const matcher = await Matcher.fromStore(s, {
-          ...(opts.dataset ? { datasets: opts.dataset } : {}),
+          ...(datasets ? { datasets } : {}),
           onProgress: (n) => bar.update(n),
         });
         bar.stop();

@@ -1,5 +1,5 @@
-import { datasetName } from '../../model/index.ts';
 import { XREF_THRESHOLD, xref } from '../../resolve/index.ts';
+import { knownDatasets } from '../known-datasets.ts';
 import { UsageError } from '../usage-error.ts';
 import type { RegisterCommand } from './index.ts';
 
@@ -19,22 +19,9 @@ export const registerXref: RegisterCommand = (program, ctx) => {
       if (!Number.isFinite(threshold) || threshold < 0 || threshold > 1) {
         throw new UsageError(`--threshold must be a number in [0,1], got ${opts.threshold}`);
       }
-      let datasets: ReturnType<typeof datasetName>[] | undefined;
-      try {
-        datasets = opts.dataset?.map(datasetName);
-      } catch (err) {
-        throw new UsageError((err as Error).message);
-      }
       const s = await store();
       // A mistyped name would cross-reference nothing and replace the resolution with nothing.
-      if (datasets) {
-        const known = new Set((await s.listDatasets()).map((d) => d.name as string));
-        const unknown = datasets.filter((d) => !known.has(d));
-        if (unknown.length > 0)
-          throw new UsageError(
-            `unknown dataset ${unknown.join(', ')}; the store has: ${[...known].join(', ') || 'none'}`,
-          );
-      }
+      const datasets = opts.dataset ? await knownDatasets(s, opts.dataset) : undefined;
       const bar = out.progress('xref', null);
       const summary = await xref(s, {
         threshold,

@@ -18,6 +18,7 @@ function cli(...args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+// xref and match: the resolver's commands.
 describe('threadline xref', () => {
   it('refuses an unknown dataset instead of replacing the resolution with nothing', async () => {
     const file = join(dir, 'e.jsonl');
@@ -42,5 +43,15 @@ describe('threadline xref', () => {
     const store = await openStore(db);
     expect((await store.getResolution()).size).toBe(2);
     await store.close();
+  });
+});
+
+describe('threadline match', () => {
+  it('refuses an unknown dataset and an empty name as usage errors', () => {
+    const typo = cli('match', 'Synthetic Quanlong', '--dataset', 'synthtic');
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/unknown dataset synthtic/);
+    expect(cli('match', '  ').code).toBe(2);
+    expect(cli('match', 'Synthetic Quanlong Trading', '--dataset', 'synthetic').code).toBe(0);
   });
 });
