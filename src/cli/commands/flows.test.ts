@@ -102,6 +102,14 @@ describe('threadline flows', () => {
     expect(r.stdout).toContain("rose from Xinjiang's 12th to 5th");
   });
 
+  it('says so, exit 1, when the data lacks the partner instead of printing zeros', () => {
+    const r = cli('flows', '--origin', '65', '--partner', 'ZZ');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(
+      /No export statistics of Xinjiang \(65\) with partner ZZ; partners in the data: .*US/,
+    );
+  });
+
   it('exits 2 on a bad argument', () => {
     expect(cli('flows', '--origin', 'Atlantis').code).toBe(2);
     expect(cli('flows', '--origin', '65', '--partner', 'USA').code).toBe(2);

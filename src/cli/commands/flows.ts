@@ -148,6 +148,14 @@ export const registerFlows: RegisterCommand = (program, ctx) => {
         out.line(`No ${o.flow} statistics for ${o.region.name} (${o.region.code}) in ${s.location}.`);
         return;
       }
+      if (o.partner && !cube.partners.includes(o.partner)) {
+        // A series of zeros would read as "no trade", when the data simply lacks the partner.
+        out.line(
+          `No ${o.flow} statistics of ${o.region.name} (${o.region.code}) with partner ${o.partner}; partners in the data: ${cube.partners.join(', ')}.`,
+        );
+        process.exitCode = 1;
+        return;
+      }
       const common = {
         ...(o.partner ? { partner: o.partner } : {}),
         ...(raw.from ? { from: raw.from } : {}),
