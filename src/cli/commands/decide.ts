@@ -1,19 +1,10 @@
-import { userInfo } from 'node:os';
 import type { FindingVerdict } from '../../model/index.ts';
 import { findingJudgement, isFindingKey } from '../../screen/index.ts';
+import { analystName, WHO_HELP } from '../analyst.ts';
 import { UsageError } from '../usage-error.ts';
 import type { RegisterCommand } from './index.ts';
 
 const VERDICTS: readonly FindingVerdict[] = ['confirmed', 'false-positive'];
-
-function defaultWho(): string {
-  if (process.env.THREADLINE_USER) return process.env.THREADLINE_USER;
-  try {
-    return userInfo().username;
-  } catch {
-    return process.env.USER ?? 'unknown';
-  }
-}
 
 /** `threadline decide KEY confirmed|false-positive --why …` and `threadline decisions [KEY]`. */
 export const registerDecide: RegisterCommand = (program, ctx) => {
@@ -26,8 +17,8 @@ export const registerDecide: RegisterCommand = (program, ctx) => {
     )
     .argument('<finding-key>', 'the finding key printed by `threadline screen` (type:16 hex digits)')
     .argument('<verdict>', VERDICTS.join(' | '))
-    .requiredOption('--why <text>', 'the reason, kept in the audit trail')
-    .option('--who <name>', 'who decided (default: $THREADLINE_USER or the login name)')
+    .requiredOption('--why <text>', 'the reason, kept in the audit trail (required)')
+    .option('--who <name>', WHO_HELP)
     .addHelpText(
       'after',
       `
@@ -52,7 +43,7 @@ Example:
         findingKey: key,
         verdict: verdict as FindingVerdict,
         why: opts.why.trim(),
-        who: opts.who?.trim() || defaultWho(),
+        who: analystName(opts.who),
       });
       const s = await store();
       await s.addJudgement(j);

@@ -1,4 +1,5 @@
 import { entityId, NotFoundError } from '../../model/index.ts';
+import { analystName, WHO_HELP } from '../analyst.ts';
 import { UsageError } from '../usage-error.ts';
 import type { RegisterCommand } from './index.ts';
 
@@ -15,8 +16,8 @@ export const registerJudge: RegisterCommand = (program, ctx) => {
     .argument('<a>', 'entity id')
     .argument('<b>', 'entity id')
     .argument('<verdict>', VERDICTS.join(' | '))
-    .requiredOption('--why <text>', 'the reason, kept with the judgement')
-    .option('--who <name>', 'who decided (default: $USER)')
+    .requiredOption('--why <text>', 'the reason, kept with the judgement (required)')
+    .option('--who <name>', WHO_HELP)
     .action(async (a: string, b: string, verdict: string, opts: { why: string; who?: string }, cmd) => {
       const { out, store } = ctx(cmd);
       if (!(VERDICTS as readonly string[]).includes(verdict)) {
@@ -39,7 +40,7 @@ export const registerJudge: RegisterCommand = (program, ctx) => {
         a: ida,
         b: idb,
         verdict: verdict as (typeof VERDICTS)[number],
-        who: opts.who ?? process.env.USER ?? 'unknown',
+        who: analystName(opts.who),
         at: new Date().toISOString(),
         why: opts.why,
       };
