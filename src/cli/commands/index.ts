@@ -8,6 +8,7 @@ import { registerFlows } from './flows.ts';
 import { registerGoods } from './goods.ts';
 import { registerImport } from './import.ts';
 import { registerJudge } from './judge.ts';
+import { registerLinkParties } from './link-parties.ts';
 import { registerLocate } from './locate.ts';
 import { registerMatch } from './match.ts';
 import { registerOwners } from './owners.ts';
@@ -29,6 +30,7 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerCompare,
   registerMatch,
   registerXref,
+  registerLinkParties,
   registerJudge,
   registerSubsidiaries,
   registerOwners,

@@ -55,3 +55,32 @@ describe('threadline match', () => {
     expect(cli('match', 'Synthetic Quanlong Trading', '--dataset', 'synthetic').code).toBe(0);
   });
 });
+
+describe('threadline link-parties', () => {
+  it('links unresolved bill parties to entities by name, once', async () => {
+    const bills = join(dir, 'bills.csv');
+    // Synthetic bill: the shipper spells the synthetic company of the xref test its own way.
+    writeFileSync(
+      bills,
+      'bol_id,shipper_name,shipper_country,consignee_name,consignee_country\nSYN-1,SYNTHETIC QUANLONG TRADING CO.,CN,Synthetic Nobody Imports LLC,US\n',
+    );
+    expect(cli('import', 'bol-csv', bills, '--dataset', 'synthetic-bills').code).toBe(0);
+    const r = cli('--json', 'link-parties', '--dataset', 'synthetic');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout.trim())).toEqual({ parties: 2, linked: 1, unchanged: 0 });
+    const store = await openStore(db);
+    const linked = [];
+    for await (const s of store.iterateShipments())
+      linked.push(...s.parties.map((p) => [p.role, p.entityId]));
+    await store.close();
+    expect(linked).toEqual([
+      ['shipper', expect.stringMatching(/^[ab]$/)],
+      ['consignee', null],
+    ]);
+    expect(JSON.parse(cli('--json', 'link-parties').stdout.trim())).toEqual({
+      parties: 2,
+      linked: 0,
+      unchanged: 1,
+    });
+  });
+});
