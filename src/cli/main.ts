@@ -4,6 +4,7 @@ import { ThreadlineError } from '../model/index.ts';
 import type { Store } from '../store/index.ts';
 import { COMMANDS } from './commands/index.ts';
 import { type CliContext, contextFor } from './context.ts';
+import { terminalText } from './output.ts';
 import { UsageError } from './usage-error.ts';
 
 /** Exit codes: 0 success, 1 failure (or findings where a command documents it), 2 usage error. */
@@ -47,15 +48,18 @@ export async function main(argv: readonly string[]): Promise<number> {
         return EXIT.ok;
       return EXIT.usage;
     }
+    // Messages quote arguments and data (names, paths): no escape sequences reach the terminal.
     if (err instanceof UsageError) {
-      process.stderr.write(`threadline: ${err.message}\n`);
+      process.stderr.write(`threadline: ${terminalText(err.message)}\n`);
       return EXIT.usage;
     }
     if (err instanceof ThreadlineError) {
-      process.stderr.write(`threadline: ${err.message} [${err.code}]\n`);
+      process.stderr.write(`threadline: ${terminalText(err.message)} [${err.code}]\n`);
       return EXIT.failure;
     }
-    process.stderr.write(`threadline: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.stderr.write(
+      `threadline: ${terminalText(err instanceof Error ? (err.stack ?? err.message) : String(err))}\n`,
+    );
     return EXIT.failure;
   } finally {
     for (const s of opened) await s.close();

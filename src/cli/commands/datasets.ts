@@ -1,3 +1,4 @@
+import { safeText } from '../output.ts';
 import type { RegisterCommand } from './index.ts';
 
 export const registerDatasets: RegisterCommand = (program, ctx) => {
@@ -37,6 +38,7 @@ export const registerDatasets: RegisterCommand = (program, ctx) => {
             : '',
         ]),
       );
-      if (rows.length === 0) out.line(`No datasets in ${s.location}. Try \`threadline import --help\`.`);
+      if (rows.length === 0)
+        out.line(`No datasets in ${safeText(s.location)}. Try \`threadline import --help\`.`);
     });
 };

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { BlockingOwner } from '../../graph/index.ts';
+import { safeText } from '../output.ts';
 import type { RegisterCommand } from './index.ts';
 import { fmtPct, holdingsFor, printHoldings, warnTruncated } from './subsidiaries.ts';
 
@@ -29,15 +30,19 @@ export const registerOwners: RegisterCommand = (program, ctx) => {
       const r = await holdingsFor(ctx(cmd), arg, raw, 'up');
       if (!r) return;
       const { out, graph, node, res, ofac } = r;
+      // Names, ids and list programs come from data: one line each, whatever they contain.
+      const name = (v: number) => safeText(graph.nodeName(v));
 
-      out.line(`${graph.nodeName(node)} (${graph.nodeId(node)}): ${res.rows.length} owner(s)`);
+      out.line(`${name(node)} (${safeText(graph.nodeId(node))}): ${res.rows.length} owner(s)`);
       const st = ofac.status(node);
       if (st?.kind === 'listed')
-        out.line(`OFAC: blocked — listed (${st.memberships.map((m) => m.program ?? m.list).join(', ')})`);
+        out.line(
+          `OFAC: blocked — listed (${st.memberships.map((m) => safeText(m.program ?? m.list)).join(', ')})`,
+        );
       else if (st?.kind === 'owned')
         out.line(
           `OFAC: blocked under the 50% rule — ${fmtPct(st.aggregatePct)} held by blocked owners: ${st.owners
-            .map((o) => `${graph.nodeName(o.node)} ${o.pct === null ? '?' : fmtPct(o.pct)}`)
+            .map((o) => `${name(o.node)} ${o.pct === null ? '?' : fmtPct(o.pct)}`)
             .join(', ')}`,
         );
       else {
@@ -45,7 +50,7 @@ export const registerOwners: RegisterCommand = (program, ctx) => {
         if (!u) out.line('OFAC: not blocked');
         else {
           const named = (os: readonly BlockingOwner[]) =>
-            os.map((o) => `${graph.nodeName(o.node)} ${o.pct === null ? '?' : fmtPct(o.pct)}`).join(', ');
+            os.map((o) => `${name(o.node)} ${o.pct === null ? '?' : fmtPct(o.pct)}`).join(', ');
           const parts = [`${fmtPct(u.knownPct)} known from blocked owners`];
           if (u.unknownOwners.length) parts.push(`unknown shares held by blocked ${named(u.unknownOwners)}`);
           if (u.undeterminedOwners.length)

@@ -12,7 +12,7 @@ import {
 import { NotFoundError } from '../../model/index.ts';
 import type { Store } from '../../store/index.ts';
 import type { CliContext } from '../context.ts';
-import type { Output } from '../output.ts';
+import { type Output, safeText } from '../output.ts';
 import { UsageError } from '../usage-error.ts';
 import type { RegisterCommand } from './index.ts';
 
@@ -61,7 +61,7 @@ export async function graphAndEntity(
   const found = await lookupEntity(store, arg);
   if (found.kind === 'ambiguous') {
     out.warn(
-      `threadline: ${found.candidates.length} entities are named ${JSON.stringify(arg)}; give one id:`,
+      `threadline: ${found.candidates.length} entities are named ${safeText(JSON.stringify(arg))}; give one id:`,
     );
     for (const e of found.candidates) {
       out.record({ id: e.id, name: e.properties.name?.[0] ?? null, schema: e.schema, datasets: e.datasets });
@@ -158,7 +158,7 @@ export const registerSubsidiaries: RegisterCommand = (program, ctx) => {
       if (!r) return;
       const { out, graph, node, res, min } = r;
       out.line(
-        `${graph.nodeName(node)} (${graph.nodeId(node)}): ${res.rows.length} subsidiar${res.rows.length === 1 ? 'y' : 'ies'}${min > 0 ? ` at ≥ ${min}%` : ''}, ${res.rows.filter((x) => x.blockedOfac).length} blocked under OFAC's 50% rule, ${res.rows.filter((x) => x.undeterminedOfac).length} undetermined`,
+        `${safeText(graph.nodeName(node))} (${safeText(graph.nodeId(node))}): ${res.rows.length} subsidiar${res.rows.length === 1 ? 'y' : 'ies'}${min > 0 ? ` at ≥ ${min}%` : ''}, ${res.rows.filter((x) => x.blockedOfac).length} blocked under OFAC's 50% rule, ${res.rows.filter((x) => x.undeterminedOfac).length} undetermined`,
       );
       if (res.rows.length > 0) printHoldings(out, graph, res.rows, false);
       warnTruncated(out, res.truncated);
@@ -182,7 +182,7 @@ export async function holdingsFor(
   if (!got) return null;
   const { graph, node } = got;
   if (node === null) {
-    out.line(`${arg} has no ownership links.`);
+    out.line(`${safeText(arg)} has no ownership links.`);
     return null;
   }
   const ofac = applyOfacRule(graph);

@@ -10,7 +10,7 @@ import {
   XinjiangLocator,
 } from '../../graph/index.ts';
 import { NotFoundError } from '../../model/index.ts';
-import type { Output } from '../output.ts';
+import { type Output, safeText } from '../output.ts';
 import { UsageError } from '../usage-error.ts';
 import type { RegisterCommand } from './index.ts';
 import { graphAndEntity, loadGraphForCli, parsePct } from './subsidiaries.ts';
@@ -98,7 +98,7 @@ export const registerTrace: RegisterCommand = (program, ctx) => {
         if (!got) return;
         graph = got.graph;
         if (got.node === null) {
-          out.line(`${arg} has no trade links.`);
+          out.line(`${safeText(arg)} has no trade links.`);
           return;
         }
         start = { kind: 'entity', node: got.node };
@@ -131,27 +131,29 @@ function intFlag(flag: string, raw: string, min: number, max: number): number {
 }
 
 function printTrace(out: Output, g: Graph, res: ReturnType<Tracer['trace']>, direction: 'up' | 'down'): void {
+  // Names, ids, bill numbers and reasons (which quote names) come from data: each must stay
+  // within its line, whatever it contains. Table cells are sanitised by the table itself.
   const startLabel =
     res.start.kind === 'shipment'
-      ? `bill ${g.shipment(res.start.shipment).id} (${g.nodeName(g.columns.shipShipper[res.start.shipment] as number)} → ${g.nodeName(g.columns.shipConsignee[res.start.shipment] as number)})`
-      : `${g.nodeName(res.startNode)} (${g.nodeId(res.startNode)})`;
+      ? `bill ${safeText(g.shipment(res.start.shipment).id)} (${safeText(g.nodeName(g.columns.shipShipper[res.start.shipment] as number))} → ${safeText(g.nodeName(g.columns.shipConsignee[res.start.shipment] as number))})`
+      : `${safeText(g.nodeName(res.startNode))} (${safeText(g.nodeId(res.startNode))})`;
   out.line(
     `${direction === 'up' ? 'Upstream' : 'Downstream'} of ${startLabel}, up to ${res.tiers} tier(s): ${res.paths.length} path(s)${direction === 'up' ? ' to exposed parties' : ''}`,
   );
-  for (const r of res.startExposure) out.line(`  the start itself: ${r.summary}`);
-  for (const n of res.notes) out.line(`  note: ${n}`);
+  for (const r of res.startExposure) out.line(`  the start itself: ${safeText(r.summary)}`);
+  for (const n of res.notes) out.line(`  note: ${safeText(n)}`);
   // Unresolved shipment parties are graph nodes keyed by name + country: say so where they appear.
   let unresolved = false;
   const name = (v: number) => {
-    if (g.nodeKind(v) !== 'party') return g.nodeName(v);
+    if (g.nodeKind(v) !== 'party') return safeText(g.nodeName(v));
     unresolved = true;
-    return `${g.nodeName(v)}*`;
+    return `${safeText(g.nodeName(v))}*`;
   };
   res.paths.forEach((p, i) => {
-    const why = p.reasons.map((r) => r.summary).join('; ');
+    const why = p.reasons.map((r) => safeText(r.summary)).join('; ');
     out.line('');
     out.line(
-      `#${i + 1}  score ${p.score.toFixed(3)}  ${name(p.node)} (${g.nodeId(p.node)})${why ? ` — ${why}` : ''}`,
+      `#${i + 1}  score ${p.score.toFixed(3)}  ${name(p.node)} (${safeText(g.nodeId(p.node))})${why ? ` — ${why}` : ''}`,
     );
     out.table(
       ['tier', 'supplier', 'buyer', 'bills', 'goods', 'first bills cited'],
