@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { storeTarget } from './context.ts';
 import { displayWidth, renderTable, safeText } from './output.ts';
@@ -104,5 +105,46 @@ describe('output helpers', () => {
     expect(storeTarget({}, { DATABASE_URL: 'postgres://x', THREADLINE_DB: 'b.db' })).toBe('postgres://x');
     expect(storeTarget({}, { THREADLINE_DB: 'b.db' })).toBe('b.db');
     expect(storeTarget({}, {})).toBe('./threadline.db');
+  });
+});
+
+describe('the --db store file', () => {
+  const FIXTURE = join(
+    import.meta.dirname,
+    '..',
+    '..',
+    'examples',
+    'workspace',
+    'lists',
+    'sanctions.ftm.jsonl',
+  );
+
+  it('that is not SQLite is named in a one-line message, not a stack trace', () => {
+    const file = join(dir, 'notadb.db');
+    writeFileSync(file, 'id,name\n1,ACME\n');
+    for (const args of [['datasets'], ['import', 'ftm', FIXTURE]]) {
+      const r = cli(['--db', file, ...args]);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toBe(
+        `threadline: ${file} is not a Threadline store (file is not a database) [not_a_store]\n`,
+      );
+    }
+    expect(readFileSync(file, 'utf8')).toBe('id,name\n1,ACME\n');
+  });
+
+  it("that is another application's SQLite database is refused, not migrated", () => {
+    const file = join(dir, 'other-app.db');
+    const other = new Database(file);
+    other.exec("CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO users VALUES (1, 'a')");
+    other.close();
+    const before = readFileSync(file);
+    for (const args of [['datasets'], ['import', 'ftm', FIXTURE]]) {
+      const r = cli(['--db', file, ...args]);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toBe(
+        `threadline: ${file} is an SQLite database but not a Threadline store [not_a_store]\n`,
+      );
+    }
+    expect(readFileSync(file).equals(before)).toBe(true);
   });
 });

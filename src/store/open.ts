@@ -1,6 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Kysely } from 'kysely';
+import { ThreadlineError } from '../model/index.ts';
 import type { Store } from './store.ts';
 
 export interface OpenOptions {
@@ -22,6 +23,8 @@ export function redactUrl(url: string): string {
 /**
  * Opens the store at `target`: a `postgres://` or `postgresql://` URL selects PostgreSQL,
  * anything else is a SQLite file path (`:memory:` for a throwaway store). Migrations run on open.
+ * An existing SQLite file is opened only if it is a Threadline store (or an empty database):
+ * errors `not_a_store`, `cannot_open`.
  */
 export async function openStore(target: string, opts: OpenOptions = {}): Promise<Store> {
   // Loaded on first open, not with the module: the parse worker imports the store for its
@@ -44,9 +47,53 @@ export async function openStore(target: string, opts: OpenOptions = {}): Promise
       redactUrl(target) + (opts.pgSchema ? ` (schema ${opts.pgSchema})` : ''),
     );
   }
-  if (target !== ':memory:') mkdirSync(dirname(resolve(target)), { recursive: true });
+  if (target !== ':memory:') await checkSqliteTarget(resolve(target));
   const { sqliteExec } = await import('./exec-sqlite.ts');
   const ex = sqliteExec(target);
   await migrateToLatest(ex.db as unknown as Kysely<unknown>, false);
   return new KyselyStore(ex, 'sqlite', target === ':memory:' ? ':memory:' : resolve(target));
+}
+
+/**
+ * Checks, before the store's pragmas and migrations touch it, that a SQLite path is a store we
+ * may open: migrating another application's database would add our tables to it.
+ */
+async function checkSqliteTarget(path: string): Promise<void> {
+  const st = statSync(path, { throwIfNoEntry: false });
+  if (!st) {
+    mkdirSync(dirname(path), { recursive: true });
+    return;
+  }
+  if (!st.isFile())
+    throw new ThreadlineError('not_a_store', `${path} is not a Threadline store (not a file)`);
+  const { default: Database } = await import('better-sqlite3');
+  let tables: Set<string>;
+  let ours: boolean;
+  let db: InstanceType<typeof Database> | undefined;
+  try {
+    // Read-only: nothing is written to a file that turns out not to be ours.
+    db = new Database(path, { readonly: true, fileMustExist: true });
+    tables = new Set(
+      db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[],
+    );
+    // Other Kysely applications have this table too: ours lists our first migration (or is
+    // still empty, when that migration was interrupted before it was recorded).
+    const migrations = tables.has('kysely_migration')
+      ? (db.prepare('SELECT name FROM kysely_migration').pluck().all() as string[])
+      : null;
+    ours = migrations !== null && (migrations.length === 0 || migrations.includes('0001-initial'));
+  } catch (err) {
+    // A message naming the file, not a driver stack trace. Not SQLite at all (SQLITE_NOTADB)
+    // or damaged is "not a store"; anything else (permissions, I/O) is reported as it is.
+    const code = (err as { code?: unknown }).code;
+    const msg = err instanceof Error ? err.message : String(err);
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT')
+      throw new ThreadlineError('not_a_store', `${path} is not a Threadline store (${msg})`, { cause: err });
+    throw new ThreadlineError('cannot_open', `cannot open ${path}: ${msg}`, { cause: err });
+  } finally {
+    db?.close();
+  }
+  // An empty file (e.g. touched) is a store-to-be.
+  if (tables.size > 0 && !ours)
+    throw new ThreadlineError('not_a_store', `${path} is an SQLite database but not a Threadline store`);
 }
