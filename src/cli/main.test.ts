@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openStore } from '../store/index.ts';
 import { storeTarget } from './context.ts';
 import { displayWidth, renderTable, safeText } from './output.ts';
 
@@ -47,8 +48,9 @@ describe('threadline CLI shell', () => {
     expect(r.stderr).not.toMatch(/EPIPE|Error/);
   });
 
-  it('lists datasets of an empty store as a table and as JSON lines', () => {
+  it('lists datasets of an empty store as a table and as JSON lines', async () => {
     const db = join(dir, 'empty.db');
+    await (await openStore(db)).close();
     const human = cli(['--db', db, 'datasets']);
     expect(human.status).toBe(0);
     expect(human.stdout).toContain('No datasets');
@@ -118,6 +120,45 @@ describe('the --db store file', () => {
     'lists',
     'sanctions.ftm.jsonl',
   );
+
+  it('must exist for commands that read: a mistyped path fails instead of answering "nothing found"', () => {
+    const typo = join(dir, 'typo.db');
+    for (const args of [
+      ['datasets'],
+      ['screen', 'shipments', '--fail-on', 'high'],
+      ['screen', 'entity', 'Grand Star LLC'],
+      ['owners', 'x'],
+      ['subsidiaries', 'x'],
+      ['trace', 'x'],
+      ['match', 'x'],
+      ['flows', '--origin', 'Xinjiang'],
+      ['decisions'],
+    ]) {
+      const r = cli(['--db', typo, ...args]);
+      expect(r.status, args.join(' ')).toBe(1);
+      expect(r.stderr).toBe(
+        `threadline: no store at ${typo}; import data first (threadline import …) or give --db [no_store]\n`,
+      );
+    }
+    expect(existsSync(typo)).toBe(false);
+    // The default store is no different: a read in an empty folder says where it looked.
+    const r = cli(['datasets']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`no store at ${join(dir, 'threadline.db')}`);
+  });
+
+  it('is created by import, in an existing directory only', () => {
+    const db = join(dir, 'new.db');
+    expect(cli(['--db', db, 'import', 'ftm', FIXTURE]).status).toBe(0);
+    expect(cli(['--db', db, 'datasets']).status).toBe(0);
+    const deep = join(dir, 'no', 'such', 'dir', 'x.db');
+    for (const args of [['datasets'], ['import', 'ftm', FIXTURE]]) {
+      const r = cli(['--db', deep, ...args]);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/^threadline: (no store at|cannot create a store at) .*x\.db.*\n$/);
+    }
+    expect(existsSync(join(dir, 'no'))).toBe(false);
+  });
 
   it('that is not SQLite is named in a one-line message, not a stack trace', () => {
     const file = join(dir, 'notadb.db');

@@ -1,4 +1,4 @@
-import { mkdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Kysely } from 'kysely';
 import { ThreadlineError } from '../model/index.ts';
@@ -7,6 +7,11 @@ import type { Store } from './store.ts';
 export interface OpenOptions {
   /** PostgreSQL only: the schema (search_path) to use; created if missing. */
   readonly pgSchema?: string;
+  /**
+   * SQLite only: the file must already be a store (error `no_store` otherwise). For readers:
+   * a mistyped path must fail, not open a new empty store that reports nothing to find.
+   */
+  readonly mustExist?: boolean;
 }
 
 /** Hides the password of a connection URL for display. */
@@ -23,8 +28,9 @@ export function redactUrl(url: string): string {
 /**
  * Opens the store at `target`: a `postgres://` or `postgresql://` URL selects PostgreSQL,
  * anything else is a SQLite file path (`:memory:` for a throwaway store). Migrations run on open.
- * An existing SQLite file is opened only if it is a Threadline store (or an empty database):
- * errors `not_a_store`, `cannot_open`.
+ * A new SQLite file is created only in an existing directory, and an existing file is opened
+ * only if it is a Threadline store (or an empty database): errors `no_store`,
+ * `no_directory`, `not_a_store`, `cannot_open`.
  */
 export async function openStore(target: string, opts: OpenOptions = {}): Promise<Store> {
   // Loaded on first open, not with the module: the parse worker imports the store for its
@@ -47,7 +53,7 @@ export async function openStore(target: string, opts: OpenOptions = {}): Promise
       redactUrl(target) + (opts.pgSchema ? ` (schema ${opts.pgSchema})` : ''),
     );
   }
-  if (target !== ':memory:') await checkSqliteTarget(resolve(target));
+  if (target !== ':memory:') await checkSqliteTarget(resolve(target), opts.mustExist ?? false);
   const { sqliteExec } = await import('./exec-sqlite.ts');
   const ex = sqliteExec(target);
   await migrateToLatest(ex.db as unknown as Kysely<unknown>, false);
@@ -56,12 +62,16 @@ export async function openStore(target: string, opts: OpenOptions = {}): Promise
 
 /**
  * Checks, before the store's pragmas and migrations touch it, that a SQLite path is a store we
- * may open: migrating another application's database would add our tables to it.
+ * may open: migrating another application's database would add our tables to it, and opening
+ * a mistyped path would create directories and an empty store.
  */
-async function checkSqliteTarget(path: string): Promise<void> {
+async function checkSqliteTarget(path: string, mustExist: boolean): Promise<void> {
   const st = statSync(path, { throwIfNoEntry: false });
   if (!st) {
-    mkdirSync(dirname(path), { recursive: true });
+    if (mustExist) throw new ThreadlineError('no_store', `no store at ${path}`);
+    const dir = dirname(path);
+    if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory())
+      throw new ThreadlineError('no_directory', `cannot create a store at ${path}: no directory ${dir}`);
     return;
   }
   if (!st.isFile())
@@ -93,7 +103,12 @@ async function checkSqliteTarget(path: string): Promise<void> {
   } finally {
     db?.close();
   }
-  // An empty file (e.g. touched) is a store-to-be.
-  if (tables.size > 0 && !ours)
+  if (tables.size === 0) {
+    // An empty file (e.g. touched) is a store-to-be for a writer, but holds nothing to read.
+    if (mustExist)
+      throw new ThreadlineError('no_store', `no store at ${path} (the file is an empty database)`);
+    return;
+  }
+  if (!ours)
     throw new ThreadlineError('not_a_store', `${path} is an SQLite database but not a Threadline store`);
 }
