@@ -203,19 +203,21 @@ export class Matcher {
       const prev = best.get(e);
       if (!prev || r.score > prev.r.score) best.set(e, { r, name: other.name });
     }
-    return [...best.entries()]
-      // A zero score shares nothing worth showing (the index proposed it on a common key).
-      .filter(([, { r }]) => r.score > 0)
-      .sort((x, y) => y[1].r.score - x[1].r.score)
-      .slice(0, limit)
-      .map(([e, { r, name }]) => ({
-        entityId: (this.ids[e] ?? '') as EntityId,
-        schema: this.schemata[e] ?? '',
-        name,
-        score: r.score,
-        match: r.match,
-        explanation: r.explanation,
-      }));
+    return (
+      [...best.entries()]
+        // A zero score shares nothing worth showing (the index proposed it on a common key).
+        .filter(([, { r }]) => r.score > 0)
+        .sort((x, y) => y[1].r.score - x[1].r.score)
+        .slice(0, limit)
+        .map(([e, { r, name }]) => ({
+          entityId: (this.ids[e] ?? '') as EntityId,
+          schema: this.schemata[e] ?? '',
+          name,
+          score: r.score,
+          match: r.match,
+          explanation: r.explanation,
+        }))
+    );
   }
 
   /** Scores two names or records with this matcher's threshold (no index needed). */
