@@ -87,7 +87,29 @@ export function partyLink(
   });
 }
 
-/** The party's name (or identifier) matched an entity; cites the record the party's name is on. */
+/**
+ * The identifier that decided a match, or null when the name did: the exact matcher reports
+ * `method: 'identifier'`; resolve/'s matcher a decisive `identifiers` feature (a shared valid
+ * USCC scores 0.99 whatever the names say). Read from the explanation, as computed.
+ */
+export function matchedIdentifier(m: WatchMatch): string | null {
+  const x = m.explanation as {
+    method?: unknown;
+    identifier?: unknown;
+    decisive?: unknown;
+    features?: readonly { feature?: unknown; value?: unknown; detail?: unknown }[];
+  } | null;
+  if (!x || typeof x !== 'object') return null;
+  if (x.method === 'identifier') return typeof x.identifier === 'string' ? x.identifier : 'identifier';
+  if (typeof x.decisive !== 'string') return null;
+  const decided = x.features?.some(
+    (f) =>
+      f.feature === 'identifiers' && typeof f.value === 'number' && f.value > 0 && f.detail === x.decisive,
+  );
+  return decided ? x.decisive : null;
+}
+
+/** The party's name or identifier matched an entity; cites the record the party's name is on. */
 export function matchLink(
   partyName: string,
   entityName: string,
@@ -95,11 +117,14 @@ export function matchLink(
   m: WatchMatch,
   p: Provenance,
 ): EvidenceLink {
-  return link('name-match', `"${partyName}" matches ${entityName} (score ${m.score.toFixed(2)})`, p, {
+  const id = matchedIdentifier(m);
+  const how = id ? `by identifier: ${id}` : `by name (score ${m.score.toFixed(2)})`;
+  return link('name-match', `"${partyName}" matches ${entityName} ${how}`, p, {
     entityId,
     entityName,
     matchedName: m.name,
     score: m.score,
+    via: id ? 'identifier' : 'name',
     explanation: m.explanation,
   });
 }

@@ -87,3 +87,44 @@ describe('a Xinjiang USCC given with the party', () => {
     });
   });
 });
+
+describe('a match decided by an identifier', () => {
+  it('says so in the evidence and the summary, with either matcher', async () => {
+    const { ent, membership, prov } = await import('./testing.ts');
+    const { MATCHERS } = await import('./matchers.ts');
+    const listed = ent(
+      'syn-listed-id',
+      { name: ['Synthetic Listed Cotton Co., Ltd.'], country: ['CN'], uscCode: [SHANGHAI] },
+      prov('synthetic', 'party.test.ts', 'listed'),
+    );
+    const m = membership(
+      'syn-listed-id',
+      'uflpa',
+      { program: '(v)', effectiveDate: '2023-05-01' },
+      prov('synthetic-uflpa', 'u.html', 'r1'),
+    );
+    const data = snapshotFromFacts({ entities: [listed], memberships: [m] }, { asOf: '2024-06-01' });
+    for (const matcher of ['resolve', 'exact']) {
+      const snap = Snapshot.fromData(data, {
+        matcher: MATCHERS[matcher] as NonNullable<(typeof MATCHERS)[string]>,
+      });
+      const byId = screenEntity(
+        snap,
+        { name: 'Synthetic Other Name Co', country: 'CN', address: null, identifiers: [SHANGHAI] },
+        ROW,
+      );
+      const f = byId.findings.find((x) => x.type === 'listed');
+      expect(f?.summary, matcher).toContain('by identifier');
+      const link = f?.evidence.find((e) => e.step === 'name-match');
+      expect(link?.text, matcher).toContain('by identifier');
+      expect(link?.data?.via, matcher).toBe('identifier');
+      const byName = screenEntity(
+        snap,
+        { name: 'Synthetic Listed Cotton Co., Ltd.', country: 'CN', address: null, identifiers: [] },
+        ROW,
+      );
+      const g = byName.findings.find((x) => x.type === 'listed');
+      expect(g?.summary, matcher).toMatch(/matches Synthetic Listed Cotton Co., Ltd., listed/);
+    }
+  });
+});

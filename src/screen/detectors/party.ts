@@ -3,6 +3,7 @@ import type { StoredMembership } from '../../model/index.ts';
 import {
   dedupeLinks,
   listTitle,
+  matchedIdentifier,
   matchLink,
   membershipLink,
   ownershipLinks,
@@ -44,6 +45,12 @@ function targetPrefix(item: ItemContext, pc: PartyContext, t: Target): EvidenceL
     : [pc.link];
 }
 
+/** "matches X", or "matches X by identifier: …" when an identifier, not the name, decided. */
+function matchPhrase(t: Target): string {
+  const id = t.match ? matchedIdentifier(t.match) : null;
+  return `matches ${t.name}${id ? ` by identifier: ${id}` : ''}`;
+}
+
 function subjectOf(pc: PartyContext, t: Target | null) {
   return {
     role: pc.role,
@@ -80,7 +87,7 @@ function listedFindings(
         score: rule.weight * (t.match?.score ?? 1) * (before ? down.factor : 1),
         subject: subjectOf(pc, t),
         subjectKey: pc.view.subjectKey,
-        summary: `${pc.role} ${t.via === 'match' ? `matches ${t.name}, ` : ''}listed on the ${what}${
+        summary: `${pc.role} ${t.via === 'match' ? `${matchPhrase(t)}, ` : ''}listed on the ${what}${
           effective ? ` (effective ${effective})` : ''
         }${before ? `; ${item.label} arrived ${item.date} before the listing took effect` : ''}`,
         facts: { entity: t.entityId, list, programs: programs.join(',') || null },
@@ -167,7 +174,7 @@ function ownedFinding(
       (before ? down.factor : 1),
     subject: subjectOf(pc, t),
     subjectKey: pc.view.subjectKey,
-    summary: `${pc.role} ${t.via === 'match' ? `(matches ${t.name}) ` : ''}${parts.join('; ')}${
+    summary: `${pc.role} ${t.via === 'match' ? `(${matchPhrase(t)}) ` : ''}${parts.join('; ')}${
       before ? `; ${item.label} arrived ${item.date} before the listing took effect` : ''
     }`,
     facts: {
