@@ -4,6 +4,7 @@ export * from './ids.ts';
 export * from './memoize.ts';
 export * from './provenance.ts';
 export * from './records.ts';
+export { safeText, terminalText } from './safe-text.ts';
 export * from './schema.ts';
 export * from './seeded-random.ts';
 export * from './stored.ts';

@@ -1,3 +1,4 @@
+import { safeText } from '../model/index.ts';
 import type { EvidenceLink, Finding, ScreenResult } from '../screen/index.ts';
 
 /**
@@ -7,14 +8,8 @@ import type { EvidenceLink, Finding, ScreenResult } from '../screen/index.ts';
  * characters before it is printed.
  */
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-/** Data text made safe for a terminal (no escape sequences, no carriage returns). */
-export function clean(s: unknown): string {
-  return String(s ?? '')
-    .replace(CONTROL, '�')
-    .replace(/\s*\n\s*/g, ' ');
-}
+/** Data text made safe for a terminal: one line, no escapes, no bidi reordering. */
+export const clean = safeText;
 
 export interface RenderOptions {
   /** Evidence links shown per finding (default 12; the rest are counted). */
