@@ -169,7 +169,7 @@ function printTrace(out: Output, g: Graph, res: ReturnType<Tracer['trace']>, dir
   });
   if (unresolved)
     out.line(
-      '\n* not resolved to an entity: shipment parties grouped by normalised name + country (run the resolver to link them)',
+      '\n* not resolved to an entity: shipment parties grouped by normalised name + country (`threadline link-parties` links them to entities by name)',
     );
   if (res.paths.length === 0 && direction === 'up')
     out.line('No exposed party found within the tiers searched.');
