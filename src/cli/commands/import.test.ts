@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -52,6 +52,7 @@ describe('threadline import', () => {
     const missing = threadline(['--db', db, 'import', 'bol-csv', join(dir, 'missing.csv')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('no such file');
+    expect(existsSync(db)).toBe(false); // a typo leaves no empty store behind
     expect(
       threadline([
         '--db',

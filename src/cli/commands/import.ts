@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { Option } from 'commander';
@@ -103,6 +104,8 @@ Examples:
         if (!Number.isInteger(batchSize) || batchSize < 1)
           throw new UsageError('--batch must be a positive integer');
         const { out, store } = ctx(cmd);
+        // Before the store is opened: a typo in a path must not leave an empty new store behind.
+        for (const p of paths) if (!existsSync(p)) throw new UsageError(`no such file: ${p}`);
         const s = await store();
         const rejectDir =
           s.backend === 'sqlite' && s.location !== ':memory:' ? dirname(resolve(s.location)) : process.cwd();
