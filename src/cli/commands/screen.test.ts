@@ -162,6 +162,9 @@ describe('threadline screen entity / entities', () => {
     const [res] = jsonLines(r.stdout) as { findings: { type: string }[] }[];
     expect(res?.findings.some((f) => f.type === 'third_country_routing')).toBe(true);
     expect(cli('screen', 'entity', 'X', '--country', 'Russia').code).toBe(2);
+    const feb31 = cli('screen', 'entity', 'X', '--as-of', '2024-02-31');
+    expect(feb31.code).toBe(2);
+    expect(feb31.stderr).toMatch(/--as-of must be a date YYYY-MM-DD, got "2024-02-31"/);
   });
 
   it('screens a supplier list, reporting rows it cannot read', () => {

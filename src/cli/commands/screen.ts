@@ -101,8 +101,8 @@ async function parseCommon(o: CommonOptions, json: boolean): Promise<Parsed> {
     throw new UsageError(`--min-risk must be none, low, medium or high, got ${o.minRisk}`);
   if (o.failOn !== undefined && (!isRiskLevel(o.failOn) || o.failOn === 'none'))
     throw new UsageError(`--fail-on must be low, medium or high, got ${o.failOn}`);
-  if (o.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(o.asOf))
-    throw new UsageError('--as-of must be YYYY-MM-DD');
+  if (o.asOf !== undefined && !isCalendarDate(o.asOf))
+    throw new UsageError(`--as-of must be a date YYYY-MM-DD, got ${JSON.stringify(o.asOf)}`);
   const limit = Number(o.limit);
   if (!Number.isInteger(limit) || limit < 0) throw new UsageError('--limit must be a whole number');
   let policy: Policy | undefined;
@@ -521,3 +521,10 @@ Examples:
       },
     );
 };
+
+/** YYYY-MM-DD naming a day of the calendar (2024-02-31 does not). */
+function isCalendarDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
