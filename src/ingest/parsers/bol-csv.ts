@@ -162,6 +162,9 @@ export function bolRow(
   const quantity = parseNumber(get('quantity'));
   if (quantity === undefined)
     return reject(file, line, `unparseable quantity ${JSON.stringify(get('quantity'))}`, raw);
+  // A negative weight or count is a typo or a placeholder, not a measurement.
+  if ((weightKg ?? 0) < 0) return reject(file, line, `negative weight ${weightKg} kg`, raw);
+  if ((quantity ?? 0) < 0) return reject(file, line, `negative quantity ${quantity}`, raw);
   const hsCell = get('hsCodes');
   const hs = hsCell ? splitHs(hsCell) : { codes: [], invalid: [] };
   if (hs.invalid.length > 0) extra[h.names[h.index('hsCodes')] ?? 'hs_codes'] = hsCell;

@@ -229,6 +229,7 @@ describe('bol-csv', () => {
         'B6,2022-08-29,,,6109,5,CN,',
         ',2022-08-29,Sample K,Sample L,6109,5,CN,',
         'B8,2022-08-30,Sample M,,61O9;5201,1.5 kg,Narnia,',
+        'B9,2022-08-30,Sample N,Sample O,6109,-5,CN,',
       ].join('\n'),
     );
     const { bundles, rejections } = await parseAll('bol-csv', [p], { dataset: 'bol' });
@@ -239,6 +240,7 @@ describe('bol-csv', () => {
       [p, 6, 'unparseable weight_kg "heavy"'],
       [p, 7, 'no party name (shipper, consignee, notify or manufacturer)'],
       [p, 8, 'empty bol_id'],
+      [p, 10, 'negative weight -5 kg'],
     ]);
     expect(bundles.map((b) => b.provenance.recordKey)).toEqual(['B1', 'B8']);
     expect(bundles[0]?.shipments?.[0]?.parties[0]?.country).toBe('CN');
@@ -351,5 +353,11 @@ describe('trade-stats-csv', () => {
       [6, 'unparseable value_usd'],
     ]);
     expect(bundles.map((b) => b.tradeStats?.[0]?.valueUsd)).toEqual([1000]);
+  });
+
+  it('names a missing column as the documentation does', async () => {
+    const p = tempFile('stats-nocol.csv', 'region,month,hs_code,value_usd\n65,2022-08,TOTAL,1\n');
+    const { rejections } = await parseAll('trade-stats-csv', [p]);
+    expect(rejections.map((r) => r.reason)).toEqual(['missing column(s): partner_country']);
   });
 });

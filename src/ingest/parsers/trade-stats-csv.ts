@@ -47,7 +47,10 @@ export async function* parseTradeStatsCsv(ctx: ParseContext): AsyncGenerator<Par
         const missing = (['reporterRegion', 'partnerCountry', 'month', 'hsCode'] as const).filter(
           (c) => !h.has(c),
         );
-        return missing.length > 0 ? `missing column(s): ${missing.join(', ')}` : null;
+        // Named as the documented columns, not as this parser's fields.
+        return missing.length > 0
+          ? `missing column(s): ${missing.map((c) => TRADE_COLUMNS[c][0]).join(', ')}`
+          : null;
       },
     });
     for await (const chunk of rows)
