@@ -60,7 +60,13 @@ function chainHops<T>(out: ReadonlyMap<T, readonly T[]>, from: T, to: T, max = 8
  * resolution.
  */
 export async function xref(store: Store, opts: XrefOptions = {}): Promise<XrefSummary> {
-  const matcher = await Matcher.fromStore(store, opts.datasets ? { datasets: opts.datasets } : {});
+  // Each name's few best pre-scored candidates are enough here: every entity is queried, so a
+  // pair missed from one side is usually found from the other.
+  const perName = opts.candidates ?? 10;
+  const matcher = await Matcher.fromStore(store, {
+    candidates: perName + 1,
+    ...(opts.datasets ? { datasets: opts.datasets } : {}),
+  });
   const threshold = opts.threshold ?? XREF_THRESHOLD;
   const best = new Map<string, ScoredPair & { nameA: string; nameB: string }>();
   let scored = 0;
@@ -80,7 +86,7 @@ export async function xref(store: Store, opts: XrefOptions = {}): Promise<XrefSu
           ...(rec.countries?.[0] ? { country: rec.countries[0] } : {}),
           identifiers: rec.identifiers ?? [],
         },
-        opts.candidates ?? 10,
+        perName,
       );
       for (const c of res) {
         if (c.entityId === e.id) continue;
