@@ -215,7 +215,9 @@ function identities(t: NameToken): string[] {
 }
 
 export const resolveMatcher: MatcherFactory = (watch, opts) => {
-  const m = Matcher.fromRecords(watch, { threshold: opts.threshold });
+  // Scores the policy's candidate count (+1), not the matcher's interactive minimum: screening
+  // asks once per party name, millions of times.
+  const m = Matcher.fromRecords(watch, { threshold: opts.threshold, candidates: opts.limit + 1 });
   const gate = new Gate(watch);
   return {
     kind: 'resolve',
