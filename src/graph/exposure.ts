@@ -57,6 +57,12 @@ export interface ExposureOptions {
   readonly ownedThresholdPct?: number;
   /** ISO date listings are evaluated at (default today). */
   readonly asOf?: string;
+  /**
+   * For a node that is an XPCC unit (its own name names one), the facts that say so; empty
+   * otherwise. When given, and listed owners do not reach `ownedThresholdPct`, listed owners
+   * and XPCC units together are counted (see `XinjiangLocator.xpccUnitEvidence`).
+   */
+  readonly xpccUnit?: (node: number) => readonly ExposureEvidence[];
   /** Further reasons from callers (e.g. screening's Xinjiang location). */
   readonly extra?: readonly ExposurePredicate[];
 }
@@ -142,28 +148,24 @@ export function createExposure(graph: Graph, opts: ExposureOptions = {}): Exposu
       ms.length === 0 &&
       graph.columns.ownership.inOffsets[v] !== graph.columns.ownership.inOffsets[v + 1]
     ) {
-      const reach = engine.reach(v, 'up', { stopAt: isListed });
-      let total = 0;
-      const owners: number[] = [];
-      for (const u of reach.nodes) {
-        if (!isListed(u)) continue;
-        const s = reach.share(u);
-        if (!s) continue;
-        total += s.knownPct;
-        owners.push(u);
-      }
-      if (owners.length > 0 && total >= threshold - 1e-9) {
-        owners.sort((a, b) => (reach.share(b)?.knownPct ?? 0) - (reach.share(a)?.knownPct ?? 0));
+      const unit = opts.xpccUnit;
+      const owned =
+        ownedBy(engine, v, isListed, threshold) ??
+        (unit ? ownedBy(engine, v, (u) => isListed(u) || unit(u).length > 0, threshold) : null);
+      if (owned) {
         const evidence: ExposureEvidence[] = [];
-        for (const u of owners) {
-          for (const e of reach.pathTo(u).reverse())
+        for (const u of owned.owners) {
+          for (const e of owned.paths.get(u) ?? [])
             evidence.push({ type: 'ownership', link: ownershipLink(graph, e) });
           for (const m of activeListings(u)) evidence.push(membershipEvidence(u, m));
+          if (!isListed(u)) evidence.push(...(unit?.(u) ?? []));
         }
+        const listed = owned.owners.filter(isListed).map((u) => graph.nodeName(u));
+        const units = owned.owners.filter((u) => !isListed(u)).map((u) => graph.nodeName(u));
         reasons.push({
           kind: 'owned_by_listed',
           weight: EXPOSURE_WEIGHTS.owned_by_listed,
-          summary: `${fmt(total)}% owned by listed ${owners.map((u) => graph.nodeName(u)).join(', ')}`,
+          summary: `${fmt(owned.total)}% owned by ${ownersPhrase(listed, units)}`,
           evidence,
         });
       }
@@ -174,6 +176,39 @@ export function createExposure(graph: Graph, opts: ExposureOptions = {}): Exposu
     memo.set(v, reasons);
     return reasons;
   };
+}
+
+/**
+ * Owners of v that `counts` (each path counted to the first such owner on it), when together
+ * they hold at least the threshold effectively; strongest first, with each one's path.
+ */
+function ownedBy(
+  engine: OwnershipEngine,
+  v: number,
+  counts: (u: number) => boolean,
+  threshold: number,
+): { total: number; owners: number[]; paths: Map<number, number[]> } | null {
+  const reach = engine.reach(v, 'up', { stopAt: counts });
+  let total = 0;
+  const owners: number[] = [];
+  for (const u of reach.nodes) {
+    if (!counts(u) || !reach.share(u)) continue;
+    total += reach.share(u)?.knownPct ?? 0;
+    owners.push(u);
+  }
+  if (owners.length === 0 || total < threshold - 1e-9) return null;
+  owners.sort((a, b) => (reach.share(b)?.knownPct ?? 0) - (reach.share(a)?.knownPct ?? 0));
+  return { total, owners, paths: new Map(owners.map((u) => [u, reach.pathTo(u).reverse()])) };
+}
+
+/** "listed A, B and XPCC unit C": who owns, by why they count. */
+export function ownersPhrase(listed: readonly string[], units: readonly string[]): string {
+  return [
+    listed.length ? `listed ${listed.join(', ')}` : '',
+    units.length ? `XPCC unit${units.length > 1 ? 's' : ''} ${units.join(', ')}` : '',
+  ]
+    .filter(Boolean)
+    .join(' and ');
 }
 
 function ofacSeedEvidence(ofac: OfacResult, seed: number): ExposureEvidence[] {

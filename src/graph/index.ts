@@ -29,6 +29,7 @@ export {
   type ExposureOptions,
   type ExposurePredicate,
   type ExposureReason,
+  ownersPhrase,
 } from './exposure.ts';
 export { GoodsIndex, type GoodsMatch, type GoodsRule } from './goods.ts';
 export {
@@ -92,7 +93,13 @@ export {
   type TraceStart,
 } from './trace.ts';
 export { UpstreamIndex, type UpstreamIndexOptions } from './upstream-index.ts';
-export { entityCountries, MIN_CONFIDENCE, XinjiangLocator, xinjiangReason } from './xinjiang.ts';
+export {
+  entityCountries,
+  isXpccUnitFact,
+  MIN_CONFIDENCE,
+  XinjiangLocator,
+  xinjiangReason,
+} from './xinjiang.ts';
 export {
   mayBeXinjiang,
   sortFacts,

@@ -3,7 +3,7 @@ import type { DatasetName, Entity, EntityId, FtmProperty } from '../model/index.
 import { makeUscc } from '../normalize/index.ts';
 import { buildGraph } from './builder.ts';
 import { createExposure, type ExposureReason } from './exposure.ts';
-import { ship } from './testing.ts';
+import { own, ship } from './testing.ts';
 import { XinjiangLocator } from './xinjiang.ts';
 
 const prov = { dataset: 'synthetic' as DatasetName, sourceFile: 'synthetic.csv', recordKey: 'r1', line: 3 };
@@ -93,5 +93,20 @@ describe('Xinjiang location as an exposure reason', () => {
       detail: expect.stringMatching(/^address in Xinjiang: Aksu/),
       sources: [expect.objectContaining({ recordKey: 'bol' })],
     });
+  });
+
+  it('counts an unlisted XPCC unit as an owner, when asked, with the name that makes it one', () => {
+    const x = new XinjiangLocator();
+    const unit = entity('u', { name: 'Example XPCC 99th Division Holding (synthetic)' });
+    const sub = entity('s', { name: 'Synthetic Canning Co' });
+    for (const e of [unit, sub]) x.inspectEntity(e);
+    const g = buildGraph({ entities: [unit, sub], relationships: [own('u', 's', 60)] });
+    const s = g.nodeOf('s') as number;
+    const withUnits = createExposure(g, { xpccUnit: x.xpccUnitEvidence(g) })(s);
+    expect(withUnits.map((r) => r.summary)).toEqual([
+      '60% owned by XPCC unit Example XPCC 99th Division Holding (synthetic)',
+    ]);
+    expect(withUnits[0]?.evidence.map((e) => e.type)).toEqual(['ownership', 'fact']);
+    expect(createExposure(g)(s)).toEqual([]);
   });
 });

@@ -1,5 +1,10 @@
 import type { Entity, StoredShipment } from '../model/index.ts';
-import { EXPOSURE_WEIGHTS, type ExposurePredicate, type ExposureReason } from './exposure.ts';
+import {
+  EXPOSURE_WEIGHTS,
+  type ExposureEvidence,
+  type ExposurePredicate,
+  type ExposureReason,
+} from './exposure.ts';
 import type { Graph } from './graph.ts';
 import { partyKey } from './party-key.ts';
 import {
@@ -95,6 +100,23 @@ export class XinjiangLocator {
     return out;
   }
 
+  /**
+   * For `createExposure`'s `xpccUnit`: the facts naming a node of `graph` itself as an XPCC
+   * unit (see {@link isXpccUnitFact}), as evidence; empty for every other node.
+   */
+  xpccUnitEvidence(graph: Graph): (v: number) => readonly ExposureEvidence[] {
+    const byNode = new Map<number, ExposureEvidence[]>();
+    for (const [v, facts] of this.byNode(graph)) {
+      const unit = facts.filter(isXpccUnitFact);
+      if (unit.length > 0)
+        byNode.set(
+          v,
+          unit.map((f) => ({ type: 'fact', node: v, detail: f.text, sources: [f.provenance] })),
+        );
+    }
+    return (v) => byNode.get(v) ?? [];
+  }
+
   /** The reasons as an exposure predicate over `graph` (pass it in `createExposure`'s `extra`). */
   predicate(graph: Graph): ExposurePredicate {
     const byNode = this.byNode(graph);
@@ -119,6 +141,17 @@ export class XinjiangLocator {
     }
     this.facts.set(id, sortFacts(list));
   }
+}
+
+const NAME_FIELDS = new Set(['name', 'alias', 'previousName', 'weakAlias']);
+
+/**
+ * Whether a fact makes its entity an XPCC unit: its own name names one (兵团, 第八师,
+ * "XPCC 8th Division"). An address in a regiment, or a registration in an XPCC city, locates
+ * an entity in the corps' territory without making it part of the corps.
+ */
+export function isXpccUnitFact(f: XinjiangFact): boolean {
+  return f.basis === 'xpcc-unit' && NAME_FIELDS.has(f.field);
 }
 
 const BASIS_LABEL: Record<XinjiangBasis, string> = {

@@ -6,10 +6,12 @@ import {
   type ExposurePredicate,
   type ExposureReason,
   type Graph,
+  isXpccUnitFact,
   membershipActive,
   type OfacResult,
   OwnershipEngine,
   ownershipLink,
+  ownersPhrase,
   type XinjiangFact,
   xinjiangReason,
 } from '../graph/index.ts';
@@ -66,8 +68,6 @@ export interface NodeExposure {
   readonly xinjiang: readonly XinjiangFact[];
 }
 
-const NAME_FIELDS = new Set(['name', 'alias', 'previousName', 'weakAlias']);
-
 const NONE: NodeExposure = Object.freeze({ listings: [], blocked: null, owned: null, xinjiang: [] });
 
 export function isExposed(x: NodeExposure): boolean {
@@ -123,7 +123,7 @@ export class ExposureIndex {
   /** Facts naming node v itself as an XPCC unit: by its names, not by an address in one. */
   xpccUnit(v: number): readonly XinjiangFact[] {
     const facts = this.xinjiang.get(v);
-    return facts ? facts.filter((f) => f.basis === 'xpcc-unit' && NAME_FIELDS.has(f.field)) : [];
+    return facts ? facts.filter(isXpccUnitFact) : [];
   }
 
   of(v: number): NodeExposure {
@@ -304,16 +304,6 @@ export class ExposureIndex {
     if (x.xinjiang.length > 0) out.push(xinjiangReason(v, x.xinjiang));
     return out.sort((a, b) => b.weight - a.weight);
   }
-}
-
-/** "listed A, B and XPCC unit C": who owns, by why they count. */
-export function ownersPhrase(listed: readonly string[], units: readonly string[]): string {
-  return [
-    listed.length ? `listed ${listed.join(', ')}` : '',
-    units.length ? `XPCC unit${units.length > 1 ? 's' : ''} ${units.join(', ')}` : '',
-  ]
-    .filter(Boolean)
-    .join(' and ');
 }
 
 export function fmtPct(pct: number): string {

@@ -109,6 +109,7 @@ export const registerTrace: RegisterCommand = (program, ctx) => {
         ofac,
         ownedThresholdPct: ownedMin,
         extra: [xinjiang.predicate(graph)],
+        xpccUnit: xinjiang.xpccUnitEvidence(graph),
       });
       const res = new Tracer(graph).trace(start, direction, {
         exposure,

@@ -1,4 +1,4 @@
-import type { XinjiangFact } from '../../graph/index.ts';
+import { ownersPhrase, type XinjiangFact } from '../../graph/index.ts';
 import type { StoredMembership } from '../../model/index.ts';
 import {
   dedupeLinks,
@@ -9,7 +9,7 @@ import {
   ownershipLinks,
   xinjiangLink,
 } from '../evidence.ts';
-import { fmtPct, ownersPhrase } from '../exposure.ts';
+import { fmtPct } from '../exposure.ts';
 import { type EvidenceLink, type Finding, makeFinding } from '../findings.ts';
 import type { Target } from '../party.ts';
 import type { Severity } from '../policy/schema.ts';
