@@ -10,6 +10,16 @@ import { displayWidth, renderTable, safeText } from './output.ts';
 
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'threadline.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'threadline-cli-'));
+/** A small FtM list from the example workspace. */
+const FIXTURE = join(
+  import.meta.dirname,
+  '..',
+  '..',
+  'examples',
+  'workspace',
+  'lists',
+  'sanctions.ftm.jsonl',
+);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs the real CLI in a child process, with no PostgreSQL in its environment. */
@@ -61,16 +71,7 @@ describe('threadline CLI shell', () => {
 
   it('imports a file and reports it in datasets with provenance (JSON lines)', () => {
     const db = join(dir, 'one.db');
-    const fixture = join(
-      import.meta.dirname,
-      '..',
-      '..',
-      'examples',
-      'workspace',
-      'lists',
-      'sanctions.ftm.jsonl',
-    );
-    const imp = cli(['--db', db, '--json', 'import', 'ftm', fixture, '--dataset', 'cli-test']);
+    const imp = cli(['--db', db, '--json', 'import', 'ftm', FIXTURE, '--dataset', 'cli-test']);
     expect(imp.status).toBe(0);
     const summary = JSON.parse(imp.stdout.trim().split('\n').at(-1) as string);
     expect(summary).toMatchObject({ dataset: 'cli-test', records: 7, added: 7, rejected: 0 });
@@ -81,7 +82,7 @@ describe('threadline CLI shell', () => {
       .map((l) => JSON.parse(l));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ name: 'cli-test', entities: 3, memberships: 2, relationships: 2 });
-    expect(rows[0].lastImport.files).toEqual([fixture]);
+    expect(rows[0].lastImport.files).toEqual([FIXTURE]);
   });
 });
 
@@ -111,16 +112,6 @@ describe('output helpers', () => {
 });
 
 describe('the --db store file', () => {
-  const FIXTURE = join(
-    import.meta.dirname,
-    '..',
-    '..',
-    'examples',
-    'workspace',
-    'lists',
-    'sanctions.ftm.jsonl',
-  );
-
   it('must exist for commands that read: a mistyped path fails instead of answering "nothing found"', () => {
     const typo = join(dir, 'typo.db');
     for (const args of [

@@ -23,6 +23,24 @@ function world(parts: {
   return Snapshot.fromData(snapshotFromFacts(parts, { asOf: '2024-06-01' }));
 }
 const of = (r: ScreenResult, type: string) => r.findings.filter((f) => f.type === type);
+/** The synthetic sanctioned group's SDN entry, as several worlds below list it. */
+const SDN_LISTING = membership(
+  'syn-sdn',
+  'ofac-sdn',
+  { effectiveDate: '2020-07-31' },
+  prov('ofac-sdn', 'sdn.csv', '90001'),
+);
+/** A bill on 2023-01-01 from the entity `id` to a buyer in the US. */
+const shipFrom = (s: Snapshot, id: string) =>
+  screenShipment(
+    s,
+    bill({
+      id: `S-${id}`,
+      date: '2023-01-01',
+      shipper: { name: id, id },
+      consignee: { name: 'B', country: 'US' },
+    }),
+  );
 
 describe('listed', () => {
   const listedCo = ent(
@@ -165,19 +183,9 @@ describe('owned_by_listed', () => {
       ownership('syn-sdn', 'syn-tiny', 10, SYN('r4')),
     ],
   });
-  const shipFrom = (id: string) =>
-    screenShipment(
-      snap,
-      bill({
-        id: `S-${id}`,
-        date: '2023-01-01',
-        shipper: { name: id, id },
-        consignee: { name: 'B', country: 'US' },
-      }),
-    );
 
   it('reports an indirect subsidiary blocked under the OFAC 50% rule, with the chain to the SDN record', () => {
-    const r = shipFrom('syn-sub');
+    const r = shipFrom(snap, 'syn-sub');
     const [f] = of(r, 'owned_by_listed');
     expect(f?.facts).toMatchObject({ blocked: true, owners: 'syn-sdn' });
     expect(f?.severity).toBe('high');
@@ -195,12 +203,7 @@ describe('owned_by_listed', () => {
         ent('syn-joint', { name: ['Example Joint Venture Co'] }, SYN('joint')),
       ],
       memberships: [
-        membership(
-          'syn-sdn',
-          'ofac-sdn',
-          { effectiveDate: '2020-07-31' },
-          prov('ofac-sdn', 'sdn.csv', '90001'),
-        ),
+        SDN_LISTING,
         membership(
           'syn-sdn2',
           'ofac-sdn',
@@ -239,11 +242,11 @@ describe('owned_by_listed', () => {
   });
 
   it('reports a 30% stake as medium (not blocked), and nothing under the 25% reporting threshold', () => {
-    const [f] = of(shipFrom('syn-minor'), 'owned_by_listed');
+    const [f] = of(shipFrom(snap, 'syn-minor'), 'owned_by_listed');
     expect(f?.facts.blocked).toBe(false);
     expect(f?.severity).toBe('medium');
-    expect(of(shipFrom('syn-tiny'), 'owned_by_listed')).toEqual([]);
-    expect(of(shipFrom('syn-sdn'), 'owned_by_listed')).toEqual([]); // listed itself: a `listed` finding
+    expect(of(shipFrom(snap, 'syn-tiny'), 'owned_by_listed')).toEqual([]);
+    expect(of(shipFrom(snap, 'syn-sdn'), 'owned_by_listed')).toEqual([]); // listed itself: a `listed` finding
   });
 
   it('reports a subsidiary held through a share the sources do not state as unknown, not 0% or 100%', () => {
@@ -253,14 +256,7 @@ describe('owned_by_listed', () => {
         ent('syn-unit', { name: ['Example Unit'] }, SYN('unit')),
         ent('syn-opaque', { name: ['Example Opaque Co'] }, SYN('opaque')),
       ],
-      memberships: [
-        membership(
-          'syn-sdn',
-          'ofac-sdn',
-          { effectiveDate: '2020-07-31' },
-          prov('ofac-sdn', 'sdn.csv', '90001'),
-        ),
-      ],
+      memberships: [SDN_LISTING],
       relationships: [
         ownership('syn-sdn', 'syn-unit', null, SYN('u1')),
         ownership('syn-unit', 'syn-opaque', 80, SYN('u2')),
@@ -301,16 +297,6 @@ describe('owned_by_listed: XPCC units', () => {
       ownership('syn-xaddr', 'syn-xsub2', 60, SYN('x2')),
     ],
   });
-  const shipFrom = (s: Snapshot, id: string) =>
-    screenShipment(
-      s,
-      bill({
-        id: `S-${id}`,
-        date: '2023-01-01',
-        shipper: { name: id, id },
-        consignee: { name: 'B', country: 'US' },
-      }),
-    );
 
   it('reports a company owned by an unlisted XPCC unit, citing the name that makes it one', () => {
     const [f] = of(shipFrom(snap, 'syn-xsub'), 'owned_by_listed');
@@ -331,14 +317,7 @@ describe('owned_by_listed: XPCC units', () => {
   it('cites a listed owner above the unit rather than the unit', () => {
     const s = world({
       entities: [unit, sub, sdn],
-      memberships: [
-        membership(
-          'syn-sdn',
-          'ofac-sdn',
-          { effectiveDate: '2020-07-31' },
-          prov('ofac-sdn', 'sdn.csv', '90001'),
-        ),
-      ],
+      memberships: [SDN_LISTING],
       relationships: [
         ownership('syn-sdn', 'syn-xunit', 100, SYN('x0')),
         ownership('syn-xunit', 'syn-xsub', 60, SYN('x1')),
