@@ -7,9 +7,10 @@ import {
 } from '../../model/index.ts';
 import { normalizeHs } from '../../normalize/index.ts';
 import { countryCode } from '../countries.ts';
-import { type HeaderMap, readHeaderedTable } from '../reader/table.ts';
+import type { HeaderMap } from '../reader/table.ts';
 import { accept, type ParseContext, type ParseResult, reject } from '../types.ts';
 import { parseDate, parseNumber } from '../values.ts';
+import { parseHeaderedRows } from './headered-rows.ts';
 
 /**
  * Bills of lading, one row per bill. Headers are matched case-insensitively (punctuation
@@ -106,20 +107,21 @@ function port(raw: string): PortRef | null {
 
 export async function* parseBolCsv(ctx: ParseContext): AsyncGenerator<ParseResult> {
   for (const path of ctx.paths) {
-    const rows = readHeaderedTable<Col>(path, BOL_COLUMNS, {
-      encoding: ctx.encoding,
-      meter: ctx.meter,
-      required: (h) => {
-        if (!h.has('bolId')) return 'missing bol_id column (bol_id / Bill of Lading Number / …)';
-        if (!PARTY_COLS.some(([, name]) => h.has(name)))
-          return 'no party column (shipper, consignee, notify, manufacturer)';
-        return null;
+    yield* parseHeaderedRows<Col>(
+      path,
+      BOL_COLUMNS,
+      {
+        encoding: ctx.encoding,
+        meter: ctx.meter,
+        required: (h) => {
+          if (!h.has('bolId')) return 'missing bol_id column (bol_id / Bill of Lading Number / …)';
+          if (!PARTY_COLS.some(([, name]) => h.has(name)))
+            return 'no party column (shipper, consignee, notify, manufacturer)';
+          return null;
+        },
       },
-    });
-    for await (const chunk of rows)
-      for (const r of chunk) {
-        yield r.ok ? bolRow(ctx.dataset, path, r.header, r.row.line, r.row.cells, r.row.raw) : r;
-      }
+      (h, row) => bolRow(ctx.dataset, path, h, row.line, row.cells, row.raw),
+    );
   }
 }
 

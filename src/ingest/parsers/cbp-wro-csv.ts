@@ -1,9 +1,9 @@
 import { type MembershipFact, makeEntityId } from '../../model/index.ts';
 import { countryCode } from '../countries.ts';
 import { EntityBuilder } from '../entity-builder.ts';
-import { readHeaderedTable } from '../reader/table.ts';
 import { accept, type ParseContext, type ParseResult, reject } from '../types.ts';
 import { cleanText, looksLikeCompany, parseDate, slug } from '../values.ts';
+import { parseHeaderedRows } from './headered-rows.ts';
 
 /**
  * CBP's "Withhold Release Orders and Findings List" (CSV or XLSX as published): Date,
@@ -36,39 +36,33 @@ export function wroProgram(status: string): string | undefined {
 
 export async function* parseCbpWroCsv(ctx: ParseContext): AsyncGenerator<ParseResult> {
   for (const path of ctx.paths) {
-    const rows = readHeaderedTable<Col>(path, WRO_COLUMNS, {
-      encoding: ctx.encoding,
-      meter: ctx.meter,
-      required: (h) =>
-        h.has('entity') && h.has('date') ? null : 'missing Date or Manufacturer/Entity column',
-    });
-    for await (const chunk of rows)
-      for (const r of chunk) {
-        if (!r.ok) {
-          yield r;
-          continue;
-        }
-        const { header: h, row } = r;
+    yield* parseHeaderedRows<Col>(
+      path,
+      WRO_COLUMNS,
+      {
+        encoding: ctx.encoding,
+        meter: ctx.meter,
+        required: (h) =>
+          h.has('entity') && h.has('date') ? null : 'missing Date or Manufacturer/Entity column',
+      },
+      (h, row) => {
         const name = cleanText(h.get(row.cells, 'entity'));
         if (!name) {
-          yield reject(path, row.line, 'empty Manufacturer/Entity', row.raw);
-          continue;
+          return reject(path, row.line, 'empty Manufacturer/Entity', row.raw);
         }
         const date = parseDate(h.get(row.cells, 'date'));
         if (date === undefined) {
-          yield reject(
+          return reject(
             path,
             row.line,
             `unparseable date ${JSON.stringify(h.get(row.cells, 'date'))}`,
             row.raw,
           );
-          continue;
         }
         const status = h.get(row.cells, 'status');
         const program = wroProgram(status);
         if (!program) {
-          yield reject(path, row.line, `unknown status ${JSON.stringify(status)}`, row.raw);
-          continue;
+          return reject(path, row.line, `unknown status ${JSON.stringify(status)}`, row.raw);
         }
         const merchandise = cleanText(h.get(row.cells, 'merchandise'));
         const countryText = h.get(row.cells, 'country');
@@ -93,7 +87,8 @@ export async function* parseCbpWroCsv(ctx: ParseContext): AsyncGenerator<ParseRe
           scope: merchandise || null,
           rawText: row.raw,
         };
-        yield accept(ctx.dataset, path, key, row.line, { entities: [e.build()], memberships: [m] });
-      }
+        return accept(ctx.dataset, path, key, row.line, { entities: [e.build()], memberships: [m] });
+      },
+    );
   }
 }

@@ -1,9 +1,9 @@
 import { type FtmSchema, type MembershipFact, makeEntityId } from '../../model/index.ts';
 import { countryCode } from '../countries.ts';
 import { EntityBuilder } from '../entity-builder.ts';
-import { readHeaderedTable } from '../reader/table.ts';
 import { accept, type ParseContext, type ParseResult, reject } from '../types.ts';
 import { looksLikeCompany, parseDate, parsePartialDate, slug } from '../values.ts';
+import { parseHeaderedRows } from './headered-rows.ts';
 import { parseOfacRemarks } from './ofac-remarks.ts';
 
 /**
@@ -70,30 +70,25 @@ const split = (s: string) =>
 
 export async function* parseCslCsv(ctx: ParseContext): AsyncGenerator<ParseResult> {
   for (const path of ctx.paths) {
-    const rows = readHeaderedTable<Col>(path, CSL_COLUMNS, {
-      encoding: ctx.encoding,
-      meter: ctx.meter,
-      required: (h) => (h.has('name') && h.has('source') ? null : 'missing name or source column'),
-    });
-    for await (const chunk of rows)
-      for (const r of chunk) {
-        if (!r.ok) {
-          yield r;
-          continue;
-        }
-        const { header: h, row } = r;
+    yield* parseHeaderedRows<Col>(
+      path,
+      CSL_COLUMNS,
+      {
+        encoding: ctx.encoding,
+        meter: ctx.meter,
+        required: (h) => (h.has('name') && h.has('source') ? null : 'missing name or source column'),
+      },
+      (h, row) => {
         const get = (c: Col) => h.get(row.cells, c);
         const name = get('name');
         const source = get('source');
         if (!name || !source) {
-          yield reject(path, row.line, 'empty name or source', row.raw);
-          continue;
+          return reject(path, row.line, 'empty name or source', row.raw);
         }
         const start = parseDate(get('startDate'));
         const end = parseDate(get('endDate'));
         if (start === undefined || end === undefined) {
-          yield reject(path, row.line, 'unparseable start_date or end_date', row.raw);
-          continue;
+          return reject(path, row.line, 'unparseable start_date or end_date', row.raw);
         }
         const key = get('id') || `${slug(source)}|${get('entityNumber')}|${slug(name)}`;
         const id = makeEntityId(ctx.dataset, key);
@@ -134,7 +129,8 @@ export async function* parseCslCsv(ctx: ParseContext): AsyncGenerator<ParseResul
           scope,
           rawText: row.raw,
         }));
-        yield accept(ctx.dataset, path, key, row.line, { entities: [e.build()], memberships });
-      }
+        return accept(ctx.dataset, path, key, row.line, { entities: [e.build()], memberships });
+      },
+    );
   }
 }

@@ -1,9 +1,9 @@
 import { type EntityFact, makeEntityId, type RelationshipFact } from '../../model/index.ts';
 import { countryCode } from '../countries.ts';
 import { EntityBuilder } from '../entity-builder.ts';
-import { readHeaderedTable } from '../reader/table.ts';
 import { accept, type ParseContext, type ParseResult, reject } from '../types.ts';
 import { cleanText, looksLikeCompany, parseDate, parsePercent, slug } from '../values.ts';
+import { parseHeaderedRows } from './headered-rows.ts';
 
 /**
  * Company registry extracts, one row per company or per shareholding (the company columns
@@ -95,47 +95,41 @@ export function looksLikeChinesePerson(name: string): boolean {
 
 export async function* parseRegistryCsv(ctx: ParseContext): AsyncGenerator<ParseResult> {
   for (const path of ctx.paths) {
-    const rows = readHeaderedTable<Col>(path, REGISTRY_COLUMNS, {
-      encoding: ctx.encoding,
-      meter: ctx.meter,
-      required: (h) =>
-        h.has('name') || h.has('nameEn')
-          ? null
-          : 'missing company name column (company_name / 企业名称 / name_en …)',
-    });
-    for await (const chunk of rows)
-      for (const r of chunk) {
-        if (!r.ok) {
-          yield r;
-          continue;
-        }
-        const { header: h, row } = r;
+    yield* parseHeaderedRows<Col>(
+      path,
+      REGISTRY_COLUMNS,
+      {
+        encoding: ctx.encoding,
+        meter: ctx.meter,
+        required: (h) =>
+          h.has('name') || h.has('nameEn')
+            ? null
+            : 'missing company name column (company_name / 企业名称 / name_en …)',
+      },
+      (h, row) => {
         const get = (c: Col) => cleanText(h.get(row.cells, c));
         const name = get('name');
         const nameEn = get('nameEn');
         if (!name && !nameEn) {
-          yield reject(path, row.line, 'empty company name', row.raw);
-          continue;
+          return reject(path, row.line, 'empty company name', row.raw);
         }
         const established = parseDate(get('established'));
         if (established === undefined) {
-          yield reject(
+          return reject(
             path,
             row.line,
             `unparseable established date ${JSON.stringify(get('established'))}`,
             row.raw,
           );
-          continue;
         }
         const share = parsePercent(get('share'));
         if (share === undefined) {
-          yield reject(
+          return reject(
             path,
             row.line,
             `unparseable share ${JSON.stringify(get('share'))} (expected 0-100 %)`,
             row.raw,
           );
-          continue;
         }
         const usccRaw = get('uscc');
         const uscc = usccRaw ? usccOrNull(usccRaw) : null;
@@ -214,7 +208,8 @@ export async function* parseRegistryCsv(ctx: ParseContext): AsyncGenerator<Parse
           key = `${companyKey}>${holderKey}`;
         }
         entities.unshift(c.build());
-        yield accept(ctx.dataset, path, key, row.line, { entities, relationships });
-      }
+        return accept(ctx.dataset, path, key, row.line, { entities, relationships });
+      },
+    );
   }
 }

@@ -1,10 +1,10 @@
 import { memoize, type TradeStatFact } from '../../model/index.ts';
 import { normalizeHs } from '../../normalize/index.ts';
 import { countryCode } from '../countries.ts';
-import { readHeaderedTable } from '../reader/table.ts';
 import { regionCode } from '../regions.ts';
 import { accept, type ParseContext, type ParseResult, reject } from '../types.ts';
 import { parseNumber } from '../values.ts';
+import { parseHeaderedRows } from './headered-rows.ts';
 
 /**
  * Customs statistics: `reporter_region` (GB/T 2260 code such as `65`, or a name such as
@@ -40,54 +40,46 @@ const countryOf = memoize(countryCode);
 
 export async function* parseTradeStatsCsv(ctx: ParseContext): AsyncGenerator<ParseResult> {
   for (const path of ctx.paths) {
-    const rows = readHeaderedTable<Col>(path, TRADE_COLUMNS, {
-      encoding: ctx.encoding,
-      meter: ctx.meter,
-      required: (h) => {
-        const missing = (['reporterRegion', 'partnerCountry', 'month', 'hsCode'] as const).filter(
-          (c) => !h.has(c),
-        );
-        // Named as the documented columns, not as this parser's fields.
-        return missing.length > 0
-          ? `missing column(s): ${missing.map((c) => TRADE_COLUMNS[c][0]).join(', ')}`
-          : null;
+    yield* parseHeaderedRows<Col>(
+      path,
+      TRADE_COLUMNS,
+      {
+        encoding: ctx.encoding,
+        meter: ctx.meter,
+        required: (h) => {
+          const missing = (['reporterRegion', 'partnerCountry', 'month', 'hsCode'] as const).filter(
+            (c) => !h.has(c),
+          );
+          // Named as the documented columns, not as this parser's fields.
+          return missing.length > 0
+            ? `missing column(s): ${missing.map((c) => TRADE_COLUMNS[c][0]).join(', ')}`
+            : null;
+        },
       },
-    });
-    for await (const chunk of rows)
-      for (const r of chunk) {
-        if (!r.ok) {
-          yield r;
-          continue;
-        }
-        const { header: h, row } = r;
+      (h, row) => {
         const get = (c: Col) => h.get(row.cells, c);
         const bad = (why: string) => reject(path, row.line, why, row.raw);
         const region = regionOf(get('reporterRegion'));
         if (!region) {
-          yield bad(`unknown reporter_region ${JSON.stringify(get('reporterRegion'))}`);
-          continue;
+          return bad(`unknown reporter_region ${JSON.stringify(get('reporterRegion'))}`);
         }
         const partner = countryOf(get('partnerCountry'));
         if (!partner) {
-          yield bad(`unknown partner_country ${JSON.stringify(get('partnerCountry'))}`);
-          continue;
+          return bad(`unknown partner_country ${JSON.stringify(get('partnerCountry'))}`);
         }
         const month = parseMonth(get('month'));
         if (!month) {
-          yield bad(`month ${JSON.stringify(get('month'))} is not YYYY-MM`);
-          continue;
+          return bad(`month ${JSON.stringify(get('month'))} is not YYYY-MM`);
         }
         const hsText = get('hsCode');
         const hs = /^total$/i.test(hsText) ? 'TOTAL' : normalizeHs(hsText);
         if (!hs) {
-          yield bad(`hs_code ${JSON.stringify(hsText)} is neither 2-10 digits nor TOTAL`);
-          continue;
+          return bad(`hs_code ${JSON.stringify(hsText)} is neither 2-10 digits nor TOTAL`);
         }
         const value = parseNumber(get('valueUsd'));
         const quantity = parseNumber(get('quantity'));
         if (value === undefined || quantity === undefined) {
-          yield bad(`unparseable ${value === undefined ? 'value_usd' : 'quantity'}`);
-          continue;
+          return bad(`unparseable ${value === undefined ? 'value_usd' : 'quantity'}`);
         }
         const flowText = get('flow').toLowerCase();
         const flow =
@@ -97,8 +89,7 @@ export async function* parseTradeStatsCsv(ctx: ParseContext): AsyncGenerator<Par
               ? 'import'
               : null;
         if (!flow) {
-          yield bad(`flow ${JSON.stringify(get('flow'))} is neither export nor import`);
-          continue;
+          return bad(`flow ${JSON.stringify(get('flow'))} is neither export nor import`);
         }
         const extra: Record<string, string> = {};
         for (const u of h.unknown) {
@@ -116,9 +107,10 @@ export async function* parseTradeStatsCsv(ctx: ParseContext): AsyncGenerator<Par
           quantityUnit: get('quantityUnit') || null,
           flow,
         };
-        yield accept(ctx.dataset, path, `${region}|${partner}|${month}|${hs}|${flow}`, row.line, {
+        return accept(ctx.dataset, path, `${region}|${partner}|${month}|${hs}|${flow}`, row.line, {
           tradeStats: [stat],
         });
-      }
+      },
+    );
   }
 }
