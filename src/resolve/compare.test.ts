@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { compare, DEFAULT_THRESHOLD } from './compare.ts';
+import { describeGoldenPairs, type GoldenPair } from './testing.ts';
 
 // Golden multilingual fixtures. Real names are those of ../shared/docs/domain.md and the DHS UFLPA
 // Entity List (Guannong, Esquel/Yida, Hoshine/Hesheng, XPCC units, Grand Star); others are public
 // figures' names in their own script; "Wanda"/"Wanfang" rows are synthetic.
-const SAME: [string, string, string?][] = [
+const SAME: GoldenPair[] = [
   ['新疆冠农股份有限公司', 'Xinjiang Guannong Co., Ltd.'],
   ['新疆冠農股份有限公司', '新疆冠农股份有限公司'],
   ['Xinjiang Guan Nong Co Ltd', 'XINJIANG GUANNONG CO.,LTD'],
@@ -24,7 +25,7 @@ const SAME: [string, string, string?][] = [
   ['习近平', 'Xi Jinping', 'Person'],
   ['Αλέξης Τσίπρας', 'Alexis Tsipras', 'Person'],
 ];
-const DIFFERENT: [string, string, string?][] = [
+const DIFFERENT: GoldenPair[] = [
   ['新疆生产建设兵团第八师', 'XPCC 2nd Division'],
   ['Regiment 152', 'Regiment 153'],
   ['Xinjiang Production Co., Ltd.', 'Xinjiang Production and Construction Corps'],
@@ -37,16 +38,7 @@ const DIFFERENT: [string, string, string?][] = [
   ['阿克苏华孚色纺有限公司', '阿克苏华福色纺有限公司'],
 ];
 
-describe('compare: golden multilingual pairs', () => {
-  it.each(SAME)('%s = %s', (a, b, schema) => {
-    const r = compare({ name: a, schema: schema ?? null }, { name: b, schema: schema ?? null });
-    expect(r.match, JSON.stringify(r.explanation)).toBe(true);
-  });
-  it.each(DIFFERENT)('%s ≠ %s', (a, b, schema) => {
-    const r = compare({ name: a, schema: schema ?? null }, { name: b, schema: schema ?? null });
-    expect(r.match, JSON.stringify(r.explanation)).toBe(false);
-  });
-});
+describeGoldenPairs('compare: golden multilingual pairs', SAME, DIFFERENT);
 
 describe('compare: explanations', () => {
   it('says which variant matched which, with every feature', () => {

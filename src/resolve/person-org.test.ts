@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { compare, DEFAULT_THRESHOLD } from './compare.ts';
+import { describeGoldenPairs, type GoldenPair } from './testing.ts';
 
 // Benchmark-style goldens. Real names are public figures and companies (see
 // eval/public-names.json for the sources); "Alpha/Alfa Trading", "Grand Star/Start" and the Müller
 // rows are synthetic.
-const SAME: [string, string, string?][] = [
+const SAME: GoldenPair[] = [
   ['Владимир Путин', 'Vladimir Putin'],
   ['Muhammad ibn Salman', 'Mohammed bin Salman Al Saud'],
   ['محمد بن سلمان', 'Mohammed bin Salman'],
@@ -36,7 +37,7 @@ const SAME: [string, string, string?][] = [
   ['Michel Aoun', 'ميشال عون'],
   ['Yair Netanyahu', 'יאיר נתניהו'],
 ];
-const DIFFERENT: [string, string, string?][] = [
+const DIFFERENT: GoldenPair[] = [
   ['Bank Melli', 'Bank Mellat'],
   ['Bank Melli Iran', 'بانک ملت'],
   ['Alpha Trading LLC', 'Alfa Trading Co'],
@@ -63,16 +64,7 @@ const DIFFERENT: [string, string, string?][] = [
   ['Мухаммед Али', 'Muhammad Alim'],
 ];
 
-describe('compare: persons and organisations across scripts', () => {
-  it.each(SAME)('%s = %s', (a, b, schema) => {
-    const r = compare({ name: a, schema: schema ?? null }, { name: b, schema: schema ?? null });
-    expect(r.match, JSON.stringify(r.explanation)).toBe(true);
-  });
-  it.each(DIFFERENT)('%s ≠ %s', (a, b, schema) => {
-    const r = compare({ name: a, schema: schema ?? null }, { name: b, schema: schema ?? null });
-    expect(r.match, JSON.stringify(r.explanation)).toBe(false);
-  });
-});
+describeGoldenPairs('compare: persons and organisations across scripts', SAME, DIFFERENT);
 
 describe('compare: what the features say', () => {
   it('reports a missing patronymic as a small extra-names cost, not a conflict', () => {
